@@ -1,0 +1,83 @@
+package org.openreco.recommender.catalog.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+import org.openreco.recommender.catalog.entity.Catalogue;
+import org.openreco.recommender.platform.boundary.ConflictException;
+import org.openreco.recommender.platform.boundary.InvalidInputException;
+import org.openreco.recommender.platform.boundary.NotFoundException;
+
+/** Creates, lists, renames and deletes catalogues. */
+@Stateless
+public class Catalogues {
+
+    @PersistenceContext
+    EntityManager em;
+
+    public Catalogue create(String name) {
+        requireValidName(name);
+        requireUnused(name);
+        var catalogue = new Catalogue(name);
+        em.persist(catalogue);
+        em.flush();
+        return catalogue;
+    }
+
+    public List<Catalogue> list() {
+        return em.createNamedQuery(Catalogue.ALL, Catalogue.class).getResultList();
+    }
+
+    public Optional<Catalogue> find(String name) {
+        return em.createNamedQuery(Catalogue.BY_NAME, Catalogue.class)
+                .setParameter("name", name)
+                .getResultStream()
+                .findFirst();
+    }
+
+    public Catalogue get(String name) {
+        return find(name).orElseThrow(() -> new NotFoundException("catalogue '" + name + "' does not exist"));
+    }
+
+    public Catalogue rename(String name, String newName) {
+        var catalogue = get(name);
+        if (name.equals(newName)) {
+            return catalogue;
+        }
+        requireValidName(newName);
+        requireUnused(newName);
+        catalogue.rename(newName);
+        em.flush();
+        return catalogue;
+    }
+
+    /** Deletes a catalogue that holds no items, users or interactions; emptying one is a deliberate, separate act. */
+    public void delete(String name) {
+        var catalogue = get(name);
+        long rows = ((Number) em.createNativeQuery("""
+                select (select count(*) from item where catalogue_id = ?1)
+                     + (select count(*) from app_user where catalogue_id = ?1)
+                     + (select count(*) from interaction where catalogue_id = ?1)""")
+                .setParameter(1, catalogue.getId())
+                .getSingleResult()).longValue();
+        if (rows > 0) {
+            throw new ConflictException("name", "catalogue '" + name + "' is not empty (" + rows + " items, users and interactions)");
+        }
+        em.remove(catalogue);
+    }
+
+    private static void requireValidName(String name) {
+        String problem = Catalogue.nameProblem(name);
+        if (problem != null) {
+            throw new InvalidInputException("name", problem);
+        }
+    }
+
+    private void requireUnused(String name) {
+        if (find(name).isPresent()) {
+            throw new ConflictException("name", "catalogue '" + name + "' already exists");
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.openreco.recommender.platform.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.UserTransaction;
+import javax.sql.DataSource;
+import org.hibernate.SessionFactory;
+import org.openreco.recommender.platform.control.AdminAccountSetup;
+import org.openreco.recommender.platform.control.PasswordHashes;
+import org.openreco.recommender.platform.control.SchemaMigration;
+
+/**
+ * Runs once per deployment, before anything is served: migrates the schema, checks that the entity
+ * mapping matches it (Hibernate validates here rather than at boot, because at boot the tables of a
+ * fresh database do not exist yet), and sets up the admin account. Any failure fails the deployment.
+ */
+@Singleton
+@Startup
+// Bean-managed: the migration must run outside any transaction, the account set-up inside one.
+@TransactionManagement(TransactionManagementType.BEAN)
+public class PlatformStartup {
+
+    @Resource(lookup = "java:jboss/datasources/RecommenderDS")
+    DataSource dataSource;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Resource
+    UserTransaction tx;
+
+    @PostConstruct
+    void start() {
+        new SchemaMigration(dataSource).apply();
+        em.getEntityManagerFactory().unwrap(SessionFactory.class).getSchemaManager().validateMappedObjects();
+        inTransaction(() -> new AdminAccountSetup(em, new PasswordHashes()).ensure(System.getenv("ADMIN_PASSWORD")));
+    }
+
+    private void inTransaction(Runnable work) {
+        try {
+            tx.begin();
+            work.run();
+            tx.commit();
+        } catch (Exception e) {
+            throw new IllegalStateException("platform start-up failed", e);
+        }
+    }
+}

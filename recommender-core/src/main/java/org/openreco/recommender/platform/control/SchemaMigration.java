@@ -1,0 +1,29 @@
+package org.openreco.recommender.platform.control;
+
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/** Brings the database to the schema this build expects, from the migrations in db/migration. */
+public class SchemaMigration {
+
+    private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
+
+    private final DataSource dataSource;
+
+    public SchemaMigration(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public void apply() {
+        var result = Flyway.configure(SchemaMigration.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                // A developer's database that predates the history table is not ours to adopt silently.
+                .baselineOnMigrate(false)
+                .load()
+                .migrate();
+        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
+                + " (" + result.migrationsExecuted + " migrations applied now)");
+    }
+}

@@ -1,0 +1,117 @@
+package org.openreco.recommender.admin.dashboard;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.card.Card;
+import com.vaadin.flow.component.card.CardVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
+import jakarta.inject.Inject;
+import java.text.NumberFormat;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.function.ToLongFunction;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.openreco.recommender.admin.MainLayout;
+import org.openreco.recommender.monitoring.boundary.Counts;
+import org.openreco.recommender.monitoring.boundary.Monitoring;
+
+/** Live counts of catalogues, items, users and interactions as cards, refreshed every few seconds. */
+@Route(value = "", layout = MainLayout.class)
+@PageTitle("Dashboard · OpenReco")
+public class DashboardView extends VerticalLayout {
+
+    static final int REFRESH_MILLIS = 3000;
+
+    private static final Logger LOG = Logger.getLogger(DashboardView.class.getName());
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private final Monitoring monitoring;
+    final CountCard catalogues = new CountCard("catalogues", "Catalogues", Counts::catalogues);
+    final CountCard items = new CountCard("items", "Items", Counts::items);
+    final CountCard users = new CountCard("users", "Users", Counts::users);
+    final CountCard interactions = new CountCard("interactions", "Interactions", Counts::interactions);
+    final Span refreshed = new Span();
+    private Registration polling;
+
+    @Inject
+    public DashboardView(Monitoring monitoring) {
+        this.monitoring = monitoring;
+        setId("dashboard-view");
+        addClassName("dashboard-view");
+        var cards = new Div(catalogues, items, users, interactions);
+        cards.addClassName("count-cards");
+        refreshed.setId("counts-refreshed");
+        refreshed.addClassName("refreshed");
+        add(new H2("Dashboard"), cards, refreshed);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attach) {
+        super.onAttach(attach);
+        refresh();
+        var ui = attach.getUI();
+        ui.setPollInterval(REFRESH_MILLIS);
+        polling = ui.addPollListener(poll -> refresh());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detach) {
+        if (polling != null) {
+            polling.remove();
+            polling = null;
+        }
+        detach.getUI().setPollInterval(-1);
+        super.onDetach(detach);
+    }
+
+    void refresh() {
+        try {
+            show(monitoring.counts());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not read the counts", e);
+            refreshed.setText("Counts unavailable: " + e.getMessage());
+            refreshed.addClassName("stale");
+        }
+    }
+
+    void show(Counts counts) {
+        for (var card : new CountCard[] {catalogues, items, users, interactions}) {
+            card.show(counts);
+        }
+        refreshed.removeClassName("stale");
+        refreshed.setText("Updated " + LocalTime.now().format(TIME) + ", every " + REFRESH_MILLIS / 1000 + " s");
+    }
+
+    /** One figure: a title and a big number whose element id is {@code count-<key>}. */
+    static final class CountCard extends Card {
+
+        final Span value = new Span("–");
+        private final ToLongFunction<Counts> figure;
+
+        CountCard(String key, String title, ToLongFunction<Counts> figure) {
+            this.figure = figure;
+            setId("card-" + key);
+            setTitle(title);
+            addThemeVariants(CardVariant.OUTLINED);
+            addClassName("count-card");
+            value.setId("count-" + key);
+            value.addClassName("count-value");
+            value.getElement().setAttribute("data-count", "");
+            add(value);
+        }
+
+        void show(Counts counts) {
+            long count = figure.applyAsLong(counts);
+            value.setText(NumberFormat.getIntegerInstance(Locale.ENGLISH).format(count));
+            value.getElement().setAttribute("data-count", Long.toString(count));
+        }
+    }
+}

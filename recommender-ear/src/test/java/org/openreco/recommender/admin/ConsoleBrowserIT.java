@@ -45,7 +45,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * a driver or a browser), headless, with a fresh profile and HOME in a temporary folder.
  *
  * <p>{@code -Dit.http.url} names the server (default http://localhost:8180, the test server of
- * bin/test); {@code ADMIN_PASSWORD} (environment or system property) is the admin's password.
+ * bin/test); {@code ADMIN_PASSWORD} (environment or system property; else {@code it.admin.password})
+ * is the admin's password.
  * Screenshots of every step land in {@code target/screenshots/}.
  */
 class ConsoleBrowserIT {
@@ -301,11 +302,13 @@ class ConsoleBrowserIT {
 
     private static String adminPassword() {
         String password = System.getenv("ADMIN_PASSWORD");
-        if (password == null || password.isBlank()) {
-            password = System.getProperty("ADMIN_PASSWORD");
+        for (var property : List.of("ADMIN_PASSWORD", "it.admin.password")) {
+            if (password == null || password.isBlank()) {
+                password = System.getProperty(property);
+            }
         }
         if (password == null || password.isBlank()) {
-            fail("set ADMIN_PASSWORD (environment or -DADMIN_PASSWORD) to the password the server's admin was created with");
+            fail("set ADMIN_PASSWORD (environment, -DADMIN_PASSWORD or -Dit.admin.password) to the password the server's admin was created with");
         }
         return password;
     }

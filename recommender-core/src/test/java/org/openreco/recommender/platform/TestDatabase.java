@@ -1,0 +1,51 @@
+package org.openreco.recommender.platform;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.UUID;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * The real PostgreSQL + pgvector the integration tests run against: {@code DB_URL}, {@code DB_USER}
+ * and {@code DB_PASSWORD} from the environment (failsafe sets them), else the test database that
+ * {@code db/local-postgres.sh start} provides. The database is shared with other tests and with a
+ * deployed server, so nothing here cleans it: tests create uniquely named data and remove it.
+ */
+final class TestDatabase {
+
+    static final String URL = env("DB_URL", "jdbc:postgresql://localhost:55432/recommender_test");
+    static final String USER = env("DB_USER", "recommender");
+    static final String PASSWORD = env("DB_PASSWORD", "recommender");
+
+    private TestDatabase() {
+    }
+
+    static Connection connect() throws SQLException {
+        return DriverManager.getConnection(URL, USER, PASSWORD);
+    }
+
+    static Flyway flyway() {
+        return Flyway.configure()
+                .dataSource(URL, USER, PASSWORD)
+                .locations("classpath:db/migration")
+                .load();
+    }
+
+    /** Brings the database to the current schema; safe to call from every test class. */
+    static MigrateResult migrate() {
+        return flyway().migrate();
+    }
+
+    /** A name no other test run uses, valid as a catalogue name. */
+    static String uniqueName(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 13);
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

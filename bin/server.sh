@@ -1,0 +1,314 @@
+#!/usr/bin/env bash
+# Runs the provisioned WildFly (recommender-ear/target/server/wildfly, built by the ear module's
+# `mvn package`) with the application.
+#
+#   bin/server.sh start     start in the background; returns once the server is up (no deployment needed)
+#   bin/server.sh deploy    deploy recommender-ear/target/recommender.ear (or $EAR) and wait until it is ready
+#   bin/server.sh wait      wait until /health/ready answers UP
+#   bin/server.sh status    print the state; exit 0 if the server runs, 3 if not
+#   bin/server.sh stop      graceful stop (SIGTERM), killed after $STOP_TIMEOUT s
+#   bin/server.sh up        start + deploy; if the deployment fails, stop the server again (for the ITs)
+#   bin/server.sh run       start + deploy, then stay in the foreground with the log; Ctrl-C/TERM stops it
+#   bin/server.sh log       follow the server log
+#
+# Environment:
+#   PORT_OFFSET      port offset (default 0): HTTP 8080+offset, management 9990+offset. Each offset is its
+#                    own server instance (base dir target/server/instance-<offset>: configuration, data,
+#                    deployments, log), so a dev server and the integration-test server can run side by side.
+#   DB_URL, DB_USER, DB_PASSWORD   the database (defaults in the server configuration:
+#                    jdbc:postgresql://localhost:55432/recommender, recommender/recommender)
+#   ADMIN_PASSWORD   the console admin's password (read by the application at start)
+#   SERVER_HEAP      maximum heap (default 2g)
+#   SERVER_JAVA_OPTS extra JVM options
+#   EAR              the archive `deploy` and `run` deploy
+#   START_TIMEOUT (120), DEPLOY_TIMEOUT (300), STOP_TIMEOUT (30)   seconds
+set -euo pipefail
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+SERVER_ROOT="$REPO_ROOT/recommender-ear/target/server"
+WILDFLY="$SERVER_ROOT/wildfly"
+PORT_OFFSET="${PORT_OFFSET:-0}"
+[[ "$PORT_OFFSET" =~ ^[0-9]+$ ]] || { echo "server: PORT_OFFSET must be a number, not '$PORT_OFFSET'" >&2; exit 2; }
+BASE="$SERVER_ROOT/instance-$PORT_OFFSET"
+PIDFILE="$BASE/server.pid"
+LOG="$BASE/log/server.log"
+DEPLOYMENTS="$BASE/deployments"
+EAR="${EAR:-$REPO_ROOT/recommender-ear/target/recommender.ear}"
+HTTP_PORT=$((8080 + PORT_OFFSET))
+MGMT_PORT=$((9990 + PORT_OFFSET))
+HTTP_URL="http://localhost:$HTTP_PORT"
+MGMT_URL="http://localhost:$MGMT_PORT"
+START_TIMEOUT="${START_TIMEOUT:-120}"
+DEPLOY_TIMEOUT="${DEPLOY_TIMEOUT:-300}"
+STOP_TIMEOUT="${STOP_TIMEOUT:-30}"
+
+log() { echo "server[$PORT_OFFSET]: $*" >&2; }
+die() { echo "server[$PORT_OFFSET]: ERROR: $*" >&2; exit 1; }
+
+usage() {
+    sed -n '2,25p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+    exit 2
+}
+
+# --- the Java process ---------------------------------------------------------------------------
+
+# The Java PID of this instance: from the pid file standalone.sh writes, else (pid file lost) the java
+# process whose command line names this instance's base dir. Empty when it does not run.
+java_pid() {
+    local pid
+    if [ -f "$PIDFILE" ]; then
+        pid="$(cat "$PIDFILE")"
+        if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && is_our_java "$pid"; then
+            echo "$pid"
+            return
+        fi
+    fi
+    local dir
+    for dir in /proc/[0-9]*; do
+        pid="${dir#/proc/}"
+        if is_our_java "$pid"; then
+            echo "$pid"
+            return
+        fi
+    done
+}
+
+is_our_java() {
+    local cmdline
+    cmdline="$(tr '\0' '\n' < "/proc/$1/cmdline" 2>/dev/null)" || return 1
+    grep -qx -- "-Djboss.server.base.dir=$BASE" <<< "$cmdline" && grep -qx 'org.jboss.as.standalone' <<< "$cmdline"
+}
+
+port_in_use() {
+    # bash's /dev/tcp: connecting succeeds when something listens
+    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+# server-state from the management interface's readiness report ("" when it does not answer)
+readiness_json() {
+    curl -s --max-time 5 "$MGMT_URL/health/ready" 2>/dev/null || true
+}
+
+# --- instance ------------------------------------------------------------------------------------
+
+# The instance's base dir is a copy of the provisioned standalone/ folder, refreshed when the server was
+# re-provisioned (provision.sh deletes the instances; this check covers copies made by hand).
+prepare_instance() {
+    [ -x "$WILDFLY/bin/standalone.sh" ] || die "no provisioned server in $WILDFLY: build it first (./mvnw -pl recommender-ear -am package -DskipTests)"
+    local marker="$SERVER_ROOT/provisioned.sha256"
+    if [ ! -d "$BASE" ] || ! cmp -s "$marker" "$BASE/provisioned.sha256"; then
+        rm -rf "$BASE"
+        cp -r "$WILDFLY/standalone" "$BASE"
+        cp "$marker" "$BASE/provisioned.sha256"
+    fi
+    mkdir -p "$BASE/log" "$BASE/tmp/java" "$BASE/data/djl" "$DEPLOYMENTS"
+    # Leftovers of an earlier run make the scanner skip or re-fail deployments.
+    rm -f "$DEPLOYMENTS"/*.failed "$DEPLOYMENTS"/*.deployed "$DEPLOYMENTS"/*.isdeploying \
+          "$DEPLOYMENTS"/*.pending "$DEPLOYMENTS"/*.undeployed "$DEPLOYMENTS"/*.isundeploying
+}
+
+java_opts() {
+    local djl="$BASE/data/djl"
+    local opts=(
+        -Xms256m "-Xmx${SERVER_HEAP:-2g}" -XX:MetaspaceSize=128m -XX:MaxMetaspaceSize=768m
+        -Djava.net.preferIPv4Stack=true -Djava.awt.headless=true -Djboss.modules.system.pkgs=org.jboss.byteman
+        # native code (DJL, ONNX Runtime, tokenizers) and its files stay inside the server
+        --enable-native-access=ALL-UNNAMED
+        "-Djava.io.tmpdir=$BASE/tmp/java"
+        -Dai.djl.offline=true "-DDJL_CACHE_DIR=$djl" "-DENGINE_CACHE_DIR=$djl" "-Djna.tmpdir=$djl/jna"
+    )
+    echo "${opts[*]} ${SERVER_JAVA_OPTS:-}"
+}
+
+# --- commands ------------------------------------------------------------------------------------
+
+cmd_start() {
+    local pid
+    pid="$(java_pid)"
+    if [ -n "$pid" ]; then
+        log "already running (pid $pid), $HTTP_URL"
+        wait_for_boot "$pid"
+        return
+    fi
+    local port
+    for port in "$HTTP_PORT" "$MGMT_PORT"; do
+        port_in_use "$port" && die "port $port is taken by another process: stop it or choose another PORT_OFFSET"
+    done
+    source "$REPO_ROOT/bin/jdk.sh"
+    prepare_instance
+    rm -f "$PIDFILE"
+
+    log "starting WildFly ($JAVA_HOME), base $BASE, log $LOG"
+    # LAUNCH_JBOSS_IN_BACKGROUND makes standalone.sh write the *Java* PID to JBOSS_PIDFILE.
+    # setsid: the server survives the shell (and Maven) that started it, and Ctrl-C there does not reach it.
+    (
+        cd "$BASE"
+        export LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_PIDFILE="$PIDFILE" JBOSS_BASE_DIR="$BASE" JAVA_OPTS="$(java_opts)"
+        exec setsid "$WILDFLY/bin/standalone.sh" -c standalone-microprofile.xml \
+            "-Djboss.server.base.dir=$BASE" "-Djboss.socket.binding.port-offset=$PORT_OFFSET" \
+            > "$BASE/log/console.log" 2>&1 < /dev/null
+    ) &
+
+    local waited=0
+    while [ ! -s "$PIDFILE" ]; do
+        ((waited++ < 100)) || { tail -n 30 "$BASE/log/console.log" >&2; die "standalone.sh did not start Java (console: $BASE/log/console.log)"; }
+        sleep 0.1
+    done
+    wait_for_boot "$(cat "$PIDFILE")"
+}
+
+# Waits until the server has booted (server-state running), whether or not an application is deployed.
+wait_for_boot() {
+    local pid="$1" started=$SECONDS
+    while :; do
+        kill -0 "$pid" 2>/dev/null || { show_log_tail; die "the server died while starting"; }
+        if readiness_json | grep -q '"name":"server-state","status":"UP"'; then
+            log "up (pid $pid) in $((SECONDS - started)) s: $HTTP_URL (management $MGMT_URL)"
+            return
+        fi
+        ((SECONDS - started < START_TIMEOUT)) || { show_log_tail; die "not up after $START_TIMEOUT s"; }
+        sleep 0.5
+    done
+}
+
+cmd_deploy() {
+    local pid
+    pid="$(java_pid)"
+    [ -n "$pid" ] || die "the server does not run: bin/server.sh start"
+    [ -f "$EAR" ] || die "no archive at $EAR: build it (./mvnw package)"
+    local name
+    name="$(basename "$EAR")"
+    local from_line
+    from_line=$(( $(wc -l < "$LOG" 2>/dev/null || echo 0) + 1 ))
+
+    rm -f "$DEPLOYMENTS/$name".{failed,deployed,undeployed,skipdeploy}
+    # Copy next to the folder, then rename: the scanner never sees a half-written archive.
+    cp "$EAR" "$BASE/.$name.part"
+    mv -f "$BASE/.$name.part" "$DEPLOYMENTS/$name"
+    log "deploying $name"
+
+    local started=$SECONDS
+    while :; do
+        if [ -e "$DEPLOYMENTS/$name.failed" ]; then
+            echo "--- $DEPLOYMENTS/$name.failed" >&2
+            cat "$DEPLOYMENTS/$name.failed" >&2; echo >&2
+            echo "--- errors in $LOG since the deployment started" >&2
+            tail -n +"$from_line" "$LOG" | grep -E -A 12 ' (ERROR|FATAL) ' | head -n 150 >&2 || true
+            die "deployment of $name failed"
+        fi
+        if [ -e "$DEPLOYMENTS/$name.deployed" ]; then
+            log "deployed $name in $((SECONDS - started)) s"
+            break
+        fi
+        kill -0 "$pid" 2>/dev/null || { show_log_tail; die "the server died while deploying"; }
+        ((SECONDS - started < DEPLOY_TIMEOUT)) || { show_log_tail; die "$name not deployed after $DEPLOY_TIMEOUT s"; }
+        sleep 0.3
+    done
+    cmd_wait
+}
+
+cmd_wait() {
+    local pid started=$SECONDS json
+    pid="$(java_pid)"
+    [ -n "$pid" ] || die "the server does not run"
+    while :; do
+        if curl -sf --max-time 5 -o /dev/null "$MGMT_URL/health/ready"; then
+            log "ready: $HTTP_URL"
+            return
+        fi
+        kill -0 "$pid" 2>/dev/null || { show_log_tail; die "the server died"; }
+        if ((SECONDS - started >= START_TIMEOUT)); then
+            json="$(readiness_json)"
+            die "not ready after $START_TIMEOUT s: ${json:-management interface does not answer}"
+        fi
+        sleep 0.5
+    done
+}
+
+cmd_status() {
+    local pid
+    pid="$(java_pid)"
+    if [ -z "$pid" ]; then
+        echo "not running (instance $BASE)"
+        return 3
+    fi
+    local rss
+    rss="$(awk '/^VmRSS/ {printf "%d MB", $2/1024}' "/proc/$pid/status" 2>/dev/null || true)"
+    echo "running: pid $pid, RSS $rss, $HTTP_URL, management $MGMT_URL"
+    echo "log: $LOG"
+    local marker
+    for marker in "$DEPLOYMENTS"/*.{deployed,failed,isdeploying,pending}; do
+        [ -e "$marker" ] && echo "deployment: $(basename "$marker")"
+    done
+    echo "readiness: $(readiness_json)"
+}
+
+cmd_stop() {
+    local pid
+    pid="$(java_pid)"
+    if [ -z "$pid" ]; then
+        log "not running"
+        rm -f "$PIDFILE"
+        return
+    fi
+    log "stopping (pid $pid)"
+    kill -TERM "$pid" 2>/dev/null || true
+    local started=$SECONDS
+    while kill -0 "$pid" 2>/dev/null; do
+        if ((SECONDS - started >= STOP_TIMEOUT)); then
+            log "still running after $STOP_TIMEOUT s: killing it"
+            kill -KILL "$pid" 2>/dev/null || true
+            break
+        fi
+        sleep 0.2
+    done
+    rm -f "$PIDFILE"
+    log "stopped"
+}
+
+cmd_up() {
+    cmd_start
+    # a child process, so that its failure (die) comes back here
+    if ! bash "$REPO_ROOT/bin/server.sh" deploy; then
+        cmd_stop
+        die "stopped the server again: the deployment failed"
+    fi
+}
+
+cmd_run() {
+    cmd_start
+    local pid
+    pid="$(java_pid)"
+    trap 'echo; cmd_stop; exit 0' INT TERM
+    if ! bash "$REPO_ROOT/bin/server.sh" deploy; then
+        cmd_stop
+        exit 1
+    fi
+    log "running; Ctrl-C stops the server"
+    tail -n 0 -F "$LOG" &
+    local tail_pid=$!
+    # wait returns early when a trapped signal arrives
+    while kill -0 "$pid" 2>/dev/null; do
+        sleep 1 & wait $! || true
+    done
+    kill "$tail_pid" 2>/dev/null || true
+    log "the server exited"
+}
+
+show_log_tail() {
+    [ -f "$LOG" ] && { echo "--- last lines of $LOG" >&2; tail -n 40 "$LOG" >&2; }
+    [ -f "$BASE/log/console.log" ] && { echo "--- last lines of $BASE/log/console.log" >&2; tail -n 15 "$BASE/log/console.log" >&2; }
+    return 0
+}
+
+case "${1:-}" in
+    start) cmd_start ;;
+    deploy) cmd_deploy ;;
+    wait) cmd_wait ;;
+    status) cmd_status ;;
+    stop) cmd_stop ;;
+    up) cmd_up ;;
+    run) cmd_run ;;
+    log) exec tail -n 100 -F "$LOG" ;;
+    *) usage ;;
+esac

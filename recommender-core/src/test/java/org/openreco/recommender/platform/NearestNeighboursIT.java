@@ -1,0 +1,235 @@
+package org.openreco.recommender.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.pgvector.PGvector;
+
+/**
+ * k-nearest-neighbour reads through pgvector's HNSW indexes on the real item table, the way the
+ * ranking code will issue them: per catalogue, ordered by distance, with a limit. Each test works
+ * in a catalogue of its own among whatever else the shared database holds, and deletes it after.
+ *
+ * <p>With only a few hundred rows the planner rightly prefers an exact sort, so the tests switch the
+ * alternatives off for their transaction to prove the index serves the query; with
+ * {@code hnsw.iterative_scan = strict_order} (pgvector 0.8) the index keeps scanning until the
+ * catalogue filter has let {@code k} rows through, in exact distance order.
+ */
+class NearestNeighboursIT {
+
+    private static final int TEXT_DIMENSIONS = 384;
+    private static final int FACTOR_DIMENSIONS = 64;
+    private static final int NEIGHBOURS = 10;
+    private static final int DISTRACTORS = 200;
+
+    @BeforeAll
+    static void migrate() {
+        TestDatabase.migrate();
+    }
+
+    @Test
+    void itemsNearestToATextVectorComeBackInCosineOrderThroughTheHnswIndex() throws SQLException {
+        var random = new Random(384);
+        float[] query = normalized(gaussian(random, TEXT_DIMENSIONS));
+        // neighbour i sits at a growing angle from the query; distractors point anywhere
+        Map<String, float[]> vectors = new LinkedHashMap<>();
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < NEIGHBOURS; i++) {
+            expected.add("near-" + i);
+            vectors.put("near-" + i, normalized(mix(query, gaussian(random, TEXT_DIMENSIONS), 0.05f + 0.04f * i)));
+        }
+        for (int i = 0; i < DISTRACTORS; i++) {
+            vectors.put("far-" + i, normalized(gaussian(random, TEXT_DIMENSIONS)));
+        }
+
+        try (Connection c = TestDatabase.connect(); var catalogue = Fixture.catalogue(c)) {
+            PGvector.registerTypes(c);
+            insertShuffled(c, catalogue.id(), vectors, random, """
+                    insert into item (catalogue_id, external_id, title, embedding, embedding_model, embedded_at)
+                    values (?, ?, 'An item', ?, 'test-model', now())""");
+            String nearest = """
+                    select external_id, embedding <=> ? as distance
+                      from item
+                     where catalogue_id = ?
+                     order by embedding <=> ?
+                     limit ?""";
+
+            c.setAutoCommit(false);
+            useIndexesOnly(c);
+            assertPlanUses(c, nearest, "item_embedding_hnsw", query, catalogue.id());
+            List<String> found = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(nearest)) {
+                bind(ps, query, catalogue.id());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(rs.getString(1));
+                        float[] stored = vectors.get(rs.getString(1));
+                        assertEquals(cosineDistance(query, stored), rs.getDouble(2), 1e-5, rs.getString(1));
+                    }
+                }
+            }
+            c.commit();
+
+            assertEquals(expected, found);
+        }
+    }
+
+    @Test
+    void itemsWithTheLargestInnerProductWithUserFactorsComeFirstThroughTheHnswIndex() throws SQLException {
+        var random = new Random(64);
+        float[] userFactors = gaussian(random, FACTOR_DIMENSIONS);
+        // collaborative scores are inner products: neighbour i is the user's direction, ever shorter
+        Map<String, float[]> factors = new LinkedHashMap<>();
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < NEIGHBOURS; i++) {
+            expected.add("liked-" + i);
+            float[] f = mix(userFactors, gaussian(random, FACTOR_DIMENSIONS), 0.02f);
+            factors.put("liked-" + i, scaled(f, 1.0f - 0.07f * i));
+        }
+        for (int i = 0; i < DISTRACTORS; i++) {
+            factors.put("other-" + i, scaled(gaussian(random, FACTOR_DIMENSIONS), 0.1f));
+        }
+
+        try (Connection c = TestDatabase.connect(); var catalogue = Fixture.catalogue(c)) {
+            PGvector.registerTypes(c);
+            insertShuffled(c, catalogue.id(), factors, random, """
+                    insert into item (catalogue_id, external_id, title, cf_factors) values (?, ?, 'An item', ?)""");
+            // <#> is the negative inner product, so ascending order is the best score first
+            String best = """
+                    select external_id, -(cf_factors <#> ?) as score
+                      from item
+                     where catalogue_id = ?
+                     order by cf_factors <#> ?
+                     limit ?""";
+
+            c.setAutoCommit(false);
+            useIndexesOnly(c);
+            assertPlanUses(c, best, "item_cf_factors_hnsw", userFactors, catalogue.id());
+            List<String> found = new ArrayList<>();
+            List<Double> scores = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(best)) {
+                bind(ps, userFactors, catalogue.id());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(rs.getString(1));
+                        scores.add(rs.getDouble(2));
+                        assertEquals(dot(userFactors, factors.get(rs.getString(1))), rs.getDouble(2), 1e-3);
+                    }
+                }
+            }
+            c.commit();
+
+            assertEquals(expected, found);
+            var descending = new ArrayList<>(scores);
+            descending.sort(Collections.reverseOrder());
+            assertEquals(descending, scores);
+        }
+    }
+
+    /** Takes the exact alternatives away for this transaction and lets HNSW fill k rows past the filter. */
+    private static void useIndexesOnly(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("set local enable_seqscan = off");
+            st.execute("set local enable_bitmapscan = off");
+            st.execute("set local enable_sort = off");
+            st.execute("set local hnsw.ef_search = 100");
+            st.execute("set local hnsw.iterative_scan = strict_order");
+        }
+    }
+
+    private static void assertPlanUses(Connection c, String query, String index, float[] vector, long catalogueId)
+            throws SQLException {
+        var plan = new StringBuilder();
+        try (PreparedStatement ps = c.prepareStatement("explain (costs off) " + query)) {
+            bind(ps, vector, catalogueId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String line = rs.getString(1);
+                    // the plan repeats the whole query vector; keep it readable
+                    plan.append(line.replaceAll("'\\[[^]]*]'", "'[…]'")).append('\n');
+                }
+            }
+        }
+        assertTrue(plan.toString().contains("Index Scan using " + index), plan::toString);
+    }
+
+    private static void bind(PreparedStatement ps, float[] vector, long catalogueId) throws SQLException {
+        ps.setObject(1, new PGvector(vector));
+        ps.setLong(2, catalogueId);
+        ps.setObject(3, new PGvector(vector));
+        ps.setInt(4, NEIGHBOURS);
+    }
+
+    /** Inserts in random order, so neither ids nor insertion order give the answer away. */
+    private static void insertShuffled(Connection c, long catalogueId, Map<String, float[]> vectors, Random random,
+            String insert) throws SQLException {
+        List<String> order = new ArrayList<>(vectors.keySet());
+        Collections.shuffle(order, random);
+        try (PreparedStatement ps = c.prepareStatement(insert)) {
+            for (String externalId : order) {
+                ps.setLong(1, catalogueId);
+                ps.setString(2, externalId);
+                ps.setObject(3, new PGvector(vectors.get(externalId)));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static float[] gaussian(Random random, int dimensions) {
+        float[] v = new float[dimensions];
+        for (int i = 0; i < dimensions; i++) {
+            v[i] = (float) random.nextGaussian();
+        }
+        return v;
+    }
+
+    /** direction + noise scaled to {@code amount} of the direction's length. */
+    private static float[] mix(float[] direction, float[] noise, float amount) {
+        double ratio = amount * Math.sqrt(dot(direction, direction) / dot(noise, noise));
+        float[] v = new float[direction.length];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) (direction[i] + ratio * noise[i]);
+        }
+        return v;
+    }
+
+    private static float[] normalized(float[] v) {
+        return scaled(v, (float) (1 / Math.sqrt(dot(v, v))));
+    }
+
+    private static float[] scaled(float[] v, float factor) {
+        float[] s = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            s[i] = v[i] * factor;
+        }
+        return s;
+    }
+
+    private static double dot(float[] a, float[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += (double) a[i] * b[i];
+        }
+        return sum;
+    }
+
+    private static double cosineDistance(float[] a, float[] b) {
+        return 1 - dot(a, b) / Math.sqrt(dot(a, a) * dot(b, b));
+    }
+}

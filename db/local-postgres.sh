@@ -105,7 +105,7 @@ find_bindir() {
         echo "/usr/lib/postgresql/$wanted/bin"
         return 0
     fi
-    for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -t/ -k5 -V -r); do
+    for dir in $(shopt -s nullglob; printf '%s\n' /usr/lib/postgresql/*/bin | sort -t/ -k5 -V -r); do
         if [[ -x "$dir/postgres" && -x "$dir/initdb" && -x "$dir/pg_ctl" ]]; then
             echo "$dir"
             return 0
@@ -200,7 +200,7 @@ build_pgvector_from_debian_source() {
     (cd "$build_root/src" && apt-get -q "${private_apt[@]}" source --download-only pgvector) >"$build_root/apt-source.log" 2>&1 \
         || { tail -n 20 "$build_root/apt-source.log" >&2; die "apt-get source pgvector failed"; }
     local dsc
-    dsc="$(ls "$build_root"/src/pgvector_*.dsc 2>/dev/null | head -n 1)"
+    dsc="$(find "$build_root/src" -maxdepth 1 -name 'pgvector_*.dsc' | head -n 1)"
     [[ -n "$dsc" ]] || die "no pgvector .dsc downloaded (see $build_root/apt-source.log)"
     (cd "$build_root/src" && dpkg-source --no-check -x "$(basename "$dsc")" pgvector) >"$build_root/dpkg-source.log" 2>&1 \
         || { tail -n 20 "$build_root/dpkg-source.log" >&2; die "unpacking $dsc failed"; }
@@ -226,13 +226,17 @@ socket_dir() {
 # Every parent of the data folder must be traversable by the server's OS user.
 make_parents_traversable() {
     $IS_ROOT || return 0
-    local dir="$DATA_ROOT"
+    local dir="$DATA_ROOT" parents=() i
     while [[ "$dir" != "/" ]]; do
-        if ! runuser -u "$SERVER_USER" -- test -x "$dir" 2>/dev/null; then
-            log "chmod o+x $dir (the $SERVER_USER user must reach $PGDATA_DIR)"
-            chmod o+x "$dir"
-        fi
+        parents=("$dir" "${parents[@]}")
         dir="$(dirname "$dir")"
+    done
+    # from the top down, so only the folders that really block get o+x
+    for ((i = 0; i < ${#parents[@]}; i++)); do
+        if ! runuser -u "$SERVER_USER" -- test -x "${parents[i]}" 2>/dev/null; then
+            log "chmod o+x ${parents[i]} (the $SERVER_USER user must reach $PGDATA_DIR)"
+            chmod o+x "${parents[i]}"
+        fi
     done
 }
 

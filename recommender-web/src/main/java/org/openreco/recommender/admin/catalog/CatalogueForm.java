@@ -90,7 +90,8 @@ public class CatalogueForm extends FormLayout {
      * otherwise on the name, the only thing this form edits.
      */
     public void showError(String field, String message) {
-        name.setErrorMessage(field == null || "name".equals(field) ? message : field + ": " + message);
+        String text = message == null || message.isEmpty() ? "Refused" : Character.toUpperCase(message.charAt(0)) + message.substring(1);
+        name.setErrorMessage(field == null || "name".equals(field) ? text : field + ": " + text);
         name.setInvalid(true);
         name.focus();
     }

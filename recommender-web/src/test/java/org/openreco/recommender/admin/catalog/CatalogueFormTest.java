@@ -116,7 +116,7 @@ class CatalogueFormTest {
         form.showError("name", "catalogue 'movies' already exists");
 
         assertTrue(form.name.isInvalid());
-        assertEquals("catalogue 'movies' already exists", form.name.getErrorMessage());
+        assertEquals("Catalogue 'movies' already exists", form.name.getErrorMessage());
     }
 
     @Test

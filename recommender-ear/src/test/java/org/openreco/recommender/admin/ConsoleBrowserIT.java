@@ -203,6 +203,39 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void the_admin_renames_a_catalogue_and_deletes_it_after_confirming() {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        String name = "ui-old-" + id;
+        String renamed = "ui-new-" + id;
+        createThroughTheApi(name);
+        signInAsAdmin();
+
+        openCataloguesView();
+        filterGrid(name);
+        wait.until(ExpectedConditions.elementToBeClickable(gridCell(name))).click();
+        wait.until(ExpectedConditions.textToBe(By.id("catalogue-save"), "Rename"));
+        typeInto("catalogue-name", renamed);
+        screenshot("rename-form");
+        browser.findElement(By.id("catalogue-save")).click();
+
+        filterGrid(renamed);
+        wait.until(ExpectedConditions.elementToBeClickable(gridCell(renamed)));
+        wait.until(d -> apiLists(renamed) && !apiLists(name));
+        screenshot("renamed");
+
+        browser.findElement(gridCell(renamed)).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("catalogue-delete"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("vaadin-confirm-dialog#confirm-delete vaadin-button[slot='confirm-button']")));
+        screenshot("confirm-delete");
+        browser.findElement(By.cssSelector("vaadin-confirm-dialog#confirm-delete vaadin-button[slot='confirm-button']")).click();
+
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(gridCell(renamed)));
+        wait.until(d -> !apiLists(renamed));
+        screenshot("deleted");
+    }
+
+    @Test
     void logging_out_ends_the_session_and_returns_to_the_login_page() {
         signInAsAdmin();
 
@@ -282,6 +315,10 @@ class ConsoleBrowserIT {
         var response = send(HttpRequest.newBuilder(URI.create(BASE_URL + "/api/v1/catalogues")).GET());
         assertEquals(200, response.statusCode(), response.body());
         return new Json().toType(response.body(), List.class);
+    }
+
+    private static boolean apiLists(String name) {
+        return cataloguesListedByTheApi().stream().anyMatch(c -> name.equals(c.get("name")));
     }
 
     private static void createThroughTheApi(String name) {

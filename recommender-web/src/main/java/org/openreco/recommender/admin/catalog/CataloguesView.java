@@ -93,6 +93,7 @@ public class CataloguesView extends VerticalLayout {
     private HorizontalLayout toolbar() {
         filter.setId("catalogue-filter");
         filter.setPlaceholder("Filter by name");
+        filter.setWidth("18em");
         filter.setPrefixComponent(VaadinIcon.SEARCH.create());
         filter.setClearButtonVisible(true);
         filter.setValueChangeMode(ValueChangeMode.LAZY);

@@ -11,12 +11,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 
-/** A small black-box client of the deployed API: raw bodies in, status and parsed JSON out. */
+/**
+ * A small black-box client of the deployed API: raw bodies in, status and parsed JSON out. Calls carry
+ * the admin's HTTP Basic credentials unless made {@link #as(String, String, String) as someone else}.
+ */
 final class Api {
 
     static final String BASE = System.getProperty("it.http.url", "http://localhost:8180");
+    static final String ADMIN_PASSWORD = System.getProperty("it.admin.password", "it-admin-Secret-1");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     record Reply(int status, String contentType, String body) {
@@ -39,22 +45,36 @@ final class Api {
     private Api() {
     }
 
+    /** A request with other credentials; null user means none at all. */
+    static Reply as(String user, String password, String path) {
+        var request = HttpRequest.newBuilder(uri(path)).GET();
+        return send(user == null ? request : request.header("Authorization", basic(user, password)));
+    }
+
     static Reply get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET());
+        return send(asAdmin(HttpRequest.newBuilder(uri(path)).GET()));
     }
 
     static Reply delete(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).DELETE());
+        return send(asAdmin(HttpRequest.newBuilder(uri(path)).DELETE()));
     }
 
     static Reply post(String path, String json) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        return send(asAdmin(HttpRequest.newBuilder(uri(path))).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     static Reply put(String path, String json) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        return send(asAdmin(HttpRequest.newBuilder(uri(path))).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private static HttpRequest.Builder asAdmin(HttpRequest.Builder request) {
+        return request.header("Authorization", basic("admin", ADMIN_PASSWORD));
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     private static URI uri(String path) {

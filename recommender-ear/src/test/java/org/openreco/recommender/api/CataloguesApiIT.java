@@ -44,6 +44,16 @@ class CataloguesApiIT {
     }
 
     @Test
+    void the_catalogue_admin_api_needs_the_admins_credentials() {
+        var anonymous = Api.as(null, null, "/api/v1/catalogues");
+        assertEquals(401, anonymous.status(), anonymous.body());
+        assertEquals("unauthorized", anonymous.json().getString("error"));
+        var wrong = Api.as("admin", Api.ADMIN_PASSWORD + "-wrong", "/api/v1/catalogues");
+        assertEquals(401, wrong.status(), wrong.body());
+        assertEquals(200, Api.get("/api/v1/catalogues").status());
+    }
+
+    @Test
     void malformed_json_is_refused_with_a_json_error() {
         var reply = Api.post("/api/v1/catalogues", "{\"name\": ");
         assertEquals(400, reply.status(), reply.body());

@@ -43,6 +43,11 @@ class ServerIT {
                 .filter(check -> check.getString("name").equals("deployments-status"))
                 .findFirst().orElseThrow();
         assertEquals("OK", deployments.getJsonObject("data").getString("recommender.ear"), deployments.toString());
+        var database = health.getJsonArray("checks").stream()
+                .map(check -> check.asJsonObject())
+                .filter(check -> check.getString("name").equals("database"))
+                .findFirst().orElseThrow(() -> new AssertionError("no database readiness check in " + health));
+        assertEquals("UP", database.getString("status"));
     }
 
     @Test

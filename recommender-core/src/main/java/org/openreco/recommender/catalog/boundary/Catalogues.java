@@ -68,6 +68,12 @@ public class Catalogues {
         em.remove(catalogue);
     }
 
+    /** The catalogue's settings, defaults where it has none of its own. */
+    public CatalogueSettings settings(String name) {
+        get(name);
+        return CatalogueSettings.defaults();
+    }
+
     private static void requireValidName(String name) {
         String problem = Catalogue.nameProblem(name);
         if (problem != null) {

@@ -69,6 +69,16 @@ public class Catalogues {
         em.remove(catalogue);
     }
 
+    public CatalogueCounts counts(String name) {
+        Object[] row = (Object[]) em.createNativeQuery("""
+                select (select count(*) from item where catalogue_id = ?1),
+                       (select count(*) from app_user where catalogue_id = ?1),
+                       (select count(*) from interaction where catalogue_id = ?1)""")
+                .setParameter(1, get(name).getId())
+                .getSingleResult();
+        return new CatalogueCounts(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), ((Number) row[2]).longValue());
+    }
+
     /** The catalogue's settings, defaults where it has none of its own. */
     public CatalogueSettings settings(String name) {
         return SettingsJson.read(storedSettings(get(name).getId()));

@@ -150,7 +150,7 @@ class ItemsApiIT {
         assertError(shop.put("items/a", ""), 400, "invalid", "title");
         assertEquals(0L, Database.count("item", shop.catalogue));
         assertEquals(200, shop.put("items/a", item("a", "A")).status());
-        assertError(shop.put("items/a/available", "\"no\""), 400, "malformed_json", null);
+        assertError(shop.put("items/a/available", "\"no\""), 400, "invalid", "available");
         assertError(shop.put("items/a/available", ""), 400, "invalid", "available");
         assertError(shop.put("items/unknown/available", "false"), 404, "not_found", null);
         assertEquals(true, Database.single("select i.available from item i join catalogue c on c.id = i.catalogue_id"

@@ -64,6 +64,18 @@ public class Item {
     protected Item() {
     }
 
+    /** An item not (yet) stored: for forms and tests; storing goes through {@code Items.upsert}. */
+    public Item(String externalId, String title, String description, List<String> categories, List<String> tags,
+            boolean available) {
+        this.externalId = externalId;
+        this.title = title;
+        this.description = description;
+        this.categories = List.copyOf(categories);
+        this.tags = List.copyOf(tags);
+        this.attributes = "{}";
+        this.available = available;
+    }
+
     public Long getId() {
         return id;
     }

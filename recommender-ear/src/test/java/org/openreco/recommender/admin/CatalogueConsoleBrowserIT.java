@@ -39,10 +39,11 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The items grid in a real browser (set up like {@link ConsoleBrowserIT}): items stored through the
- * storefront API, then filtered, edited and hidden in the console, checked through the API again.
+ * A catalogue's pages of the console in a real browser (set up like {@link ConsoleBrowserIT}): the items
+ * grid (items stored through the storefront API, then filtered, edited and hidden in the console, checked
+ * through the API again) and the catalogue page (settings, API keys shown once and revoked).
  */
-class ItemsBrowserIT {
+class CatalogueConsoleBrowserIT {
 
     static final String BASE_URL = ConsoleBrowserIT.BASE_URL;
     static final String SCRIPT_TITLE = "<script>window.pwned=1</script><b>Bold</b> lamp";
@@ -106,12 +107,7 @@ class ItemsBrowserIT {
                 Map.of("externalId", "chair-1", "title", "Office chair", "categories", List.of("furniture")))));
         assertEquals(200, batch.statusCode(), batch.body());
 
-        browser.get(BASE_URL + "/");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
-        browser.findElement(By.id("username")).sendKeys("admin");
-        browser.findElement(By.id("password")).sendKeys(adminPassword());
-        browser.findElement(By.id("login-submit")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("dashboard-view")));
+        signInAsAdmin();
         browser.get(BASE_URL + "/catalogues/" + catalogue + "/items");
         wait.until(ExpectedConditions.visibilityOfElementLocated(cell("Office chair")));
         screenshot("all-items");
@@ -144,6 +140,48 @@ class ItemsBrowserIT {
         assertTrue(hidden.contains("\"available\":false"), hidden);
         assertFalse(storefront(apiKey, "GET", "/api/v1/catalogues/" + catalogue + "/items/lamp-1", null).body()
                 .contains("\"available\":false"));
+    }
+
+    @Test
+    void the_admin_saves_settings_creates_a_key_shown_once_and_revokes_it() {
+        String catalogue = "ui-keys-" + UUID.randomUUID().toString().substring(0, 8);
+        assertEquals(201, admin("POST", "/api/v1/catalogues", "{\"name\":\"" + catalogue + "\"}").statusCode());
+        signInAsAdmin();
+        browser.get(BASE_URL + "/catalogues/" + catalogue);
+        wait.until(ExpectedConditions.textToBe(By.id("catalogue-counts"), "0 items · 0 users · 0 interactions"));
+
+        // settings: change the re-embedding interval and save
+        WebElement interval = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#reembed-interval input")));
+        interval.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        interval.sendKeys("45");
+        browser.findElement(By.id("settings-save")).click();
+        wait.until(d -> admin("GET", "/api/v1/catalogues/" + catalogue + "/settings", null).body()
+                .contains("\"reembedIntervalSeconds\":45"));
+
+        // a key: shown once in a dialog, works on the storefront API, then revoked
+        typeInto("api-key-name", "web <shop>");
+        browser.findElement(By.id("create-api-key")).click();
+        WebElement secret = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#new-api-key input")));
+        String apiKey = secret.getDomProperty("value");
+        screenshot("key-shown-once");
+        assertTrue(apiKey.startsWith("rk_"), apiKey);
+        assertEquals(200, storefront(apiKey, "PUT", "/api/v1/catalogues/" + catalogue + "/items/a", "{\"title\":\"A\"}").statusCode());
+        browser.findElement(By.id("close-api-key-dialog")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//vaadin-grid[@id='api-key-grid']/vaadin-grid-cell-content[normalize-space(.)='web <shop>']")));
+        assertFalse(browser.getPageSource().contains(apiKey), "the key is not shown again");
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-button.revoke-key"))).click();
+        wait.until(d -> storefront(apiKey, "GET", "/api/v1/catalogues/" + catalogue + "/items/a", null).statusCode() == 401);
+        screenshot("revoked");
+    }
+
+    private void signInAsAdmin() {
+        browser.get(BASE_URL + "/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
+        browser.findElement(By.id("username")).sendKeys("admin");
+        browser.findElement(By.id("password")).sendKeys(adminPassword());
+        browser.findElement(By.id("login-submit")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("dashboard-view")));
     }
 
     private static By cell(String text) {

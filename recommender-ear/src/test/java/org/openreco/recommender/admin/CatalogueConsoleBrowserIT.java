@@ -175,6 +175,52 @@ class CatalogueConsoleBrowserIT {
         screenshot("revoked");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_users_grid_leads_to_a_user_page_with_their_events_newest_first() throws Exception {
+        String catalogue = "ui-users-" + UUID.randomUUID().toString().substring(0, 8);
+        assertEquals(201, admin("POST", "/api/v1/catalogues", "{\"name\":\"" + catalogue + "\"}").statusCode());
+        Map<String, Object> created = new Json().toType(
+                admin("POST", "/api/v1/catalogues/" + catalogue + "/api-keys", "{\"name\":\"ui\"}").body(), Map.class);
+        String apiKey = (String) created.get("key");
+        String path = "/api/v1/catalogues/" + catalogue + "/";
+        assertEquals(200, storefront(apiKey, "PUT", path + "items/old", "{\"title\":\"Old book\"}").statusCode());
+        assertEquals(200, storefront(apiKey, "PUT", path + "items/new", "{\"title\":\"<i>New</i> book\"}").statusCode());
+        assertEquals(200, storefront(apiKey, "PUT", path + "users/reader", "{\"profileText\":\"<script>x()</script>\"}").statusCode());
+        // events come from the events API (another part of this issue); written here directly
+        try (var db = java.sql.DriverManager.getConnection(env("DB_URL", "jdbc:postgresql://localhost:55432/recommender_test"),
+                env("DB_USER", "recommender"), env("DB_PASSWORD", "recommender"));
+                var insert = db.prepareStatement("""
+                        insert into interaction (catalogue_id, user_id, item_id, type, occurred_at)
+                        select c.id, u.id, i.id, ?, now() - make_interval(days => ?) from catalogue c
+                        join app_user u on u.catalogue_id = c.id join item i on i.catalogue_id = c.id
+                        where c.name = ? and i.external_id = ?""")) {
+            for (Object[] event : new Object[][] {{"view", 3, "old"}, {"purchase", 1, "new"}, {"click", 2, "old"}}) {
+                insert.setString(1, (String) event[0]);
+                insert.setInt(2, (Integer) event[1]);
+                insert.setString(3, catalogue);
+                insert.setString(4, (String) event[2]);
+                assertEquals(1, insert.executeUpdate());
+            }
+        }
+        signInAsAdmin();
+        browser.get(BASE_URL + "/catalogues/" + catalogue + "/users");
+        By reader = By.xpath("//vaadin-grid[@id='user-grid']/vaadin-grid-cell-content[normalize-space(.)='reader']");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(reader)).click();
+        wait.until(ExpectedConditions.textToBe(By.id("user-profile"), "<script>x()</script>"));
+        By types = By.xpath("//vaadin-grid[@id='user-history']/vaadin-grid-cell-content");
+        wait.until(d -> d.findElements(types).stream().anyMatch(c -> c.getText().equals("<i>New</i> book")));
+        screenshot("history");
+        List<String> shown = browser.findElements(types).stream().map(WebElement::getText)
+                .filter(t -> List.of("view", "purchase", "click").contains(t)).toList();
+        assertEquals(List.of("purchase", "click", "view"), shown, "newest first");
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
     private void signInAsAdmin() {
         browser.get(BASE_URL + "/");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));

@@ -95,4 +95,22 @@ class CatalogueAdminApiIT {
         assertEquals(1L, Database.count("api_key", shop.catalogue));
         assertEquals(404, Api.post("/api/v1/catalogues/no-such-catalogue-" + System.nanoTime() + "/api-keys", "{\"name\":\"x\"}").status());
     }
+
+    @Test
+    void the_openapi_document_lists_the_storefront_and_admin_endpoints_of_items_users_settings_and_keys() {
+        var paths = Api.get("/openapi?format=JSON").json().getJsonObject("paths");
+        String base = "/api/v1/catalogues/{catalogue}/";
+        var expected = java.util.Map.of(
+                base + "items/{externalId}", java.util.List.of("get", "put", "delete"),
+                base + "items:batch", java.util.List.of("post"),
+                base + "items/{externalId}/available", java.util.List.of("put"),
+                base + "users/{externalId}", java.util.List.of("get", "put", "delete"),
+                base + "settings", java.util.List.of("get", "put"),
+                base + "api-keys", java.util.List.of("get", "post"),
+                base + "api-keys/{prefix}", java.util.List.of("delete"));
+        expected.forEach((path, methods) -> {
+            assertTrue(paths.containsKey(path), path + " in " + paths.keySet());
+            assertTrue(paths.getJsonObject(path).keySet().containsAll(methods), path + ": " + paths.getJsonObject(path).keySet());
+        });
+    }
 }

@@ -6,6 +6,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.openreco.recommender.catalog.boundary.ItemData;
 import org.openreco.recommender.catalog.entity.Item;
@@ -71,7 +73,11 @@ public final class ItemWriter {
     /** Upserts valid items in order (a later element with the same external id wins). */
     public static void upsert(Connection connection, long catalogueId, List<ItemData> items) throws SQLException {
         try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
-            for (ItemData item : items) {
+            // in external-id order (stable, so a later duplicate still wins): concurrent batches then lock
+            // rows in the same order and cannot deadlock each other
+            var ordered = new ArrayList<>(items);
+            ordered.sort(Comparator.comparing(ItemData::externalId));
+            for (ItemData item : ordered) {
                 Array categories = array(connection, item.categories());
                 Array tags = array(connection, item.tags());
                 int p = 1;

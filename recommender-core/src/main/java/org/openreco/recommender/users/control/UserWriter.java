@@ -3,6 +3,8 @@ package org.openreco.recommender.users.control;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.openreco.recommender.platform.boundary.BatchResult;
 import org.openreco.recommender.platform.boundary.InputChecks;
@@ -46,7 +48,11 @@ public final class UserWriter {
 
     public static void upsert(Connection connection, long catalogueId, List<UserData> users) throws SQLException {
         try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
-            for (UserData user : users) {
+            // in external-id order (stable, so a later duplicate still wins): concurrent batches then lock
+            // rows in the same order and cannot deadlock each other
+            var ordered = new ArrayList<>(users);
+            ordered.sort(Comparator.comparing(UserData::externalId));
+            for (UserData user : ordered) {
                 upsert.setLong(1, catalogueId);
                 upsert.setString(2, user.externalId());
                 upsert.setString(3, user.profileText());

@@ -1,6 +1,7 @@
 package org.openreco.recommender.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -181,6 +182,30 @@ class DatabaseMigrationsIT {
     }
 
     @Test
+    void theDatabaseHashesItemTextAndQueuesNewAndChangedItemsOnly() throws SQLException {
+        try (Connection c = TestDatabase.connect(); var catalogue = Fixture.catalogue(c); Statement st = c.createStatement()) {
+            long item = catalogue.item("i1");
+            assertEquals(1, catalogue.count("embedding_queue"), "a new item is queued");
+            String hash = hash(st, item);
+            assertEquals(64, hash.length());
+            st.executeUpdate("delete from embedding_queue where entity_id = " + item);
+            st.executeUpdate("update item set attributes = '{\"a\": 1}', available = false where id = " + item);
+            assertEquals(0, catalogue.count("embedding_queue"), "no text changed");
+            assertEquals(hash, hash(st, item));
+            st.executeUpdate("update item set tags = '{new}' where id = " + item);
+            assertEquals(1, catalogue.count("embedding_queue"), "the text changed");
+            assertNotEquals(hash, hash(st, item));
+        }
+    }
+
+    private static String hash(Statement st, long item) throws SQLException {
+        try (var rows = st.executeQuery("select content_hash from item where id = " + item)) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
+    @Test
     void deletingACatalogueRemovesEverythingInIt() throws SQLException {
         try (Connection c = TestDatabase.connect(); var catalogue = Fixture.catalogue(c)) {
             long user = catalogue.user("u1");
@@ -190,7 +215,8 @@ class DatabaseMigrationsIT {
                 st.executeUpdate("insert into interaction (catalogue_id, user_id, item_id, type, occurred_at) values (%d, %d, %d, 'view', now())".formatted(id, user, item));
                 st.executeUpdate("insert into impression (catalogue_id, request_id, user_id, item_id, position, source) values (%d, gen_random_uuid(), %d, %d, 0, 'trending')".formatted(id, user, item));
                 st.executeUpdate("insert into api_key (catalogue_id, name, prefix, key_hash) values (%d, 'shop', substr(md5(random()::text), 1, 16), 'x')".formatted(id));
-                st.executeUpdate("insert into embedding_queue (catalogue_id, kind, entity_id) values (%d, 'item', %d)".formatted(id, item));
+                // the new item is queued already (V002); a second mark coalesces
+                st.executeUpdate("insert into embedding_queue (catalogue_id, kind, entity_id) values (%d, 'item', %d) on conflict (kind, entity_id) do nothing".formatted(id, item));
                 st.executeUpdate("insert into model_version (catalogue_id, algorithm) values (%d, 'bpr')".formatted(id));
                 st.executeUpdate("insert into evaluation_run (catalogue_id, protocol, k) values (%d, 'temporal', '{5,10}')".formatted(id));
             }

@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
+import org.openreco.recommender.catalog.control.SettingsJson;
 import org.openreco.recommender.catalog.entity.Catalogue;
 import org.openreco.recommender.platform.boundary.ConflictException;
 import org.openreco.recommender.platform.boundary.InvalidInputException;
@@ -68,10 +69,42 @@ public class Catalogues {
         em.remove(catalogue);
     }
 
+    public CatalogueCounts counts(String name) {
+        Object[] row = (Object[]) em.createNativeQuery("""
+                select (select count(*) from item where catalogue_id = ?1),
+                       (select count(*) from app_user where catalogue_id = ?1),
+                       (select count(*) from interaction where catalogue_id = ?1)""")
+                .setParameter(1, get(name).getId())
+                .getSingleResult();
+        return new CatalogueCounts(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), ((Number) row[2]).longValue());
+    }
+
     /** The catalogue's settings, defaults where it has none of its own. */
     public CatalogueSettings settings(String name) {
-        get(name);
-        return CatalogueSettings.defaults();
+        return SettingsJson.read(storedSettings(get(name).getId()));
+    }
+
+    /** Replaces the catalogue's settings after validating them; other keys in its settings object stay. */
+    public CatalogueSettings updateSettings(String name, CatalogueSettings settings) {
+        if (settings == null) {
+            throw new InvalidInputException("settings", "are required");
+        }
+        String[] problem = settings.problem();
+        if (problem != null) {
+            throw new InvalidInputException(problem[0], problem[1]);
+        }
+        long id = get(name).getId();
+        em.createNativeQuery("update catalogue set settings = cast(?1 as jsonb), updated_at = now() where id = ?2")
+                .setParameter(1, SettingsJson.write(storedSettings(id), settings))
+                .setParameter(2, id)
+                .executeUpdate();
+        return settings(name);
+    }
+
+    private String storedSettings(long catalogueId) {
+        return (String) em.createNativeQuery("select cast(settings as text) from catalogue where id = ?1")
+                .setParameter(1, catalogueId)
+                .getSingleResult();
     }
 
     private static void requireValidName(String name) {

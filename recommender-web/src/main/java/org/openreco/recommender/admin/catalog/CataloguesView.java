@@ -16,6 +16,8 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -77,6 +79,11 @@ public class CataloguesView extends VerticalLayout {
                 .setSortable(true).setComparator(Catalogue::getCreatedAt).setAutoWidth(true);
         grid.addColumn(catalogue -> format(catalogue.getUpdatedAt())).setHeader("Updated").setKey("updated")
                 .setSortable(true).setComparator(Catalogue::getUpdatedAt).setAutoWidth(true);
+        grid.addComponentColumn(catalogue -> {
+            var open = new RouterLink("Open", CatalogueView.class, new RouteParameters("catalogue", catalogue.getName()));
+            open.addClassName("open-catalogue");
+            return open;
+        }).setHeader("").setKey("open").setAutoWidth(true);
         grid.setEmptyStateText("No catalogues yet: create the first one.");
         grid.asSingleSelect().addValueChangeListener(selection -> {
             if (!selection.isFromClient()) {

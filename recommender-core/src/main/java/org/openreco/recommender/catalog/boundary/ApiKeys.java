@@ -1,0 +1,106 @@
+package org.openreco.recommender.catalog.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import org.openreco.recommender.catalog.entity.ApiKey;
+import org.openreco.recommender.platform.boundary.InputChecks;
+import org.openreco.recommender.platform.boundary.InvalidInputException;
+import org.openreco.recommender.platform.boundary.NotFoundException;
+
+/** Storefront API keys per catalogue: create (the key is returned once), list, revoke, check. */
+@Stateless
+public class ApiKeys {
+
+    /** Keys look like {@code rk_<43 characters>}; the first 12 characters are the prefix. */
+    static final String KEY_START = "rk_";
+    static final int PREFIX_LENGTH = 12;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** What a presented key is worth for a catalogue. */
+    public enum Check { VALID, UNKNOWN_CATALOGUE, INVALID, OTHER_CATALOGUE }
+
+    /** A key just made: the only moment the whole key is known. */
+    public record Created(ApiKey apiKey, String key) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Catalogues catalogues;
+
+    public Created create(String catalogue, String name) {
+        if (name == null || name.isBlank()) {
+            throw new InvalidInputException("name", "is required");
+        }
+        String problem = InputChecks.text(name, ApiKey.NAME_MAX_LENGTH);
+        if (problem != null) {
+            throw new InvalidInputException("name", problem);
+        }
+        long catalogueId = catalogues.get(catalogue).getId();
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String key = KEY_START + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        var apiKey = new ApiKey(catalogueId, name.strip(), key.substring(0, PREFIX_LENGTH), hash(key));
+        em.persist(apiKey);
+        em.flush();
+        return new Created(apiKey, key);
+    }
+
+    /** The catalogue's keys, newest first, revoked ones included. */
+    public List<ApiKey> list(String catalogue) {
+        return em.createQuery("select k from ApiKey k where k.catalogueId = :c order by k.createdAt desc, k.id desc", ApiKey.class)
+                .setParameter("c", catalogues.get(catalogue).getId())
+                .getResultList();
+    }
+
+    /** Revokes a key for good; revoking it again changes nothing. */
+    public ApiKey revoke(String catalogue, String prefix) {
+        long catalogueId = catalogues.get(catalogue).getId();
+        var apiKey = em.createQuery("select k from ApiKey k where k.catalogueId = :c and k.prefix = :p", ApiKey.class)
+                .setParameter("c", catalogueId)
+                .setParameter("p", prefix)
+                .getResultStream()
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("no API key '" + prefix + "' in catalogue '" + catalogue + "'"));
+        apiKey.revoke();
+        return apiKey;
+    }
+
+    /** Whether the key opens the catalogue; one indexed lookup by prefix and a constant-time compare. */
+    public Check check(String catalogue, String key) {
+        var owner = catalogues.find(catalogue);
+        if (owner.isEmpty()) {
+            return Check.UNKNOWN_CATALOGUE;
+        }
+        if (key == null || key.length() <= PREFIX_LENGTH || !key.startsWith(KEY_START)) {
+            return Check.INVALID;
+        }
+        var found = em.createQuery("select k from ApiKey k where k.prefix = :p", ApiKey.class)
+                .setParameter("p", key.substring(0, PREFIX_LENGTH))
+                .getResultStream()
+                .findFirst();
+        if (found.isEmpty() || found.get().isRevoked() || !MessageDigest.isEqual(
+                found.get().getKeyHash().getBytes(StandardCharsets.US_ASCII), hash(key).getBytes(StandardCharsets.US_ASCII))) {
+            return Check.INVALID;
+        }
+        return found.get().getCatalogueId().equals(owner.get().getId()) ? Check.VALID : Check.OTHER_CATALOGUE;
+    }
+
+    static String hash(String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package org.openreco.recommender.catalog.boundary;
+
+/** How much one catalogue holds. */
+public record CatalogueCounts(long items, long users, long interactions) {
+}

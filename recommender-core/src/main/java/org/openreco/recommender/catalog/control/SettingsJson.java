@@ -1,0 +1,64 @@
+package org.openreco.recommender.catalog.control;
+
+import jakarta.json.Json;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.io.StringReader;
+import java.util.LinkedHashMap;
+import java.util.TreeMap;
+import org.openreco.recommender.catalog.boundary.CatalogueSettings;
+
+/**
+ * Catalogue settings to and from the catalogue's settings column. Keys missing from the stored JSON
+ * take their defaults, so settings written by an older version still read, and other components may
+ * keep their own keys in the same object (they are left alone on write).
+ */
+public final class SettingsJson {
+
+    private SettingsJson() {
+    }
+
+    public static CatalogueSettings read(String json) {
+        var defaults = CatalogueSettings.defaults();
+        if (json == null || json.isBlank()) {
+            return defaults;
+        }
+        JsonObject stored;
+        try (var reader = Json.createReader(new StringReader(json))) {
+            stored = reader.readObject();
+        }
+        var weights = defaults.eventWeights();
+        if (stored.get("eventWeights") instanceof JsonObject object) {
+            var read = new LinkedHashMap<String, Double>();
+            object.forEach((type, weight) -> {
+                if (weight instanceof JsonNumber number) {
+                    read.put(type, number.doubleValue());
+                }
+            });
+            weights = read;
+        }
+        return new CatalogueSettings(weights,
+                stored.get("ratingPivot") instanceof JsonNumber n ? n.doubleValue() : defaults.ratingPivot(),
+                stored.get("embeddingModel") instanceof JsonString s ? s.getString() : defaults.embeddingModel(),
+                stored.get("reembedIntervalSeconds") instanceof JsonNumber n ? n.intValue() : defaults.reembedIntervalSeconds());
+    }
+
+    /** The stored object with these settings' keys replaced. */
+    public static String write(String storedJson, CatalogueSettings settings) {
+        var result = Json.createObjectBuilder();
+        if (storedJson != null && !storedJson.isBlank()) {
+            try (var reader = Json.createReader(new StringReader(storedJson))) {
+                reader.readObject().forEach(result::add);
+            }
+        }
+        var weights = Json.createObjectBuilder();
+        new TreeMap<>(settings.eventWeights()).forEach(weights::add);
+        return result.add("eventWeights", weights)
+                .add("ratingPivot", settings.ratingPivot())
+                .add("embeddingModel", settings.embeddingModel())
+                .add("reembedIntervalSeconds", settings.reembedIntervalSeconds())
+                .build()
+                .toString();
+    }
+}

@@ -1,0 +1,53 @@
+package org.openreco.recommender.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openreco.recommender.catalog.boundary.ApiKeys;
+
+/** A catalogue's storefront API keys: for the admin (HTTP Basic). */
+@Path("catalogues/{catalogue}/api-keys")
+@RolesAllowed("admin")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Catalogues")
+public class ApiKeysResource {
+
+    @Inject
+    ApiKeys apiKeys;
+
+    @PathParam("catalogue")
+    String catalogue;
+
+    @POST
+    @Operation(summary = "Create a storefront API key", description = "The answer holds the whole key; it is never shown again.")
+    public Response create(ApiKeyRequest request) {
+        var created = apiKeys.create(catalogue, request == null ? null : request.name());
+        return Response.status(Response.Status.CREATED).entity(ApiKeyJson.of(created.apiKey(), created.key())).build();
+    }
+
+    @GET
+    @Operation(summary = "The catalogue's API keys (prefixes only), newest first")
+    public List<ApiKeyJson> list() {
+        return apiKeys.list(catalogue).stream().map(k -> ApiKeyJson.of(k, null)).toList();
+    }
+
+    @DELETE
+    @Path("{prefix}")
+    @Operation(summary = "Revoke an API key")
+    public Response revoke(@PathParam("prefix") String prefix) {
+        apiKeys.revoke(catalogue, prefix);
+        return Response.noContent().build();
+    }
+}

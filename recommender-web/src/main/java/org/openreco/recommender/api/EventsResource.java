@@ -76,6 +76,9 @@ public class EventsResource {
         } else {
             throw new InvalidInputException("events", "must be an array of events, or an object with an 'events' array");
         }
+        if (array.isEmpty()) {
+            throw new InvalidInputException("events", "must hold at least one event");
+        }
         if (array.size() > Interactions.MAX_BATCH) {
             throw new InvalidInputException("events", "holds " + array.size() + " events, at most "
                     + Interactions.MAX_BATCH + " are allowed per request");
@@ -93,11 +96,10 @@ public class EventsResource {
                 elements.add(BatchResult.Element.rejected(i, unreadable.field(), unreadable.reason()));
             }
         }
-        if (!events.isEmpty()) {
-            for (var element : interactions.record(catalogue, events, createMissingItems).elements()) {
-                elements.add(new BatchResult.Element(indices.get(element.index()), element.status(), element.field(),
-                        element.reason()));
-            }
+        // called even when no event was readable: an unknown catalogue is still a 404
+        for (var element : interactions.record(catalogue, events, createMissingItems).elements()) {
+            elements.add(new BatchResult.Element(indices.get(element.index()), element.status(), element.field(),
+                    element.reason()));
         }
         elements.sort(Comparator.comparingInt(BatchResult.Element::index));
         return BatchResultJson.of(new BatchResult(elements));

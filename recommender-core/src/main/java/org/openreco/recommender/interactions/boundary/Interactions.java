@@ -41,8 +41,8 @@ public class Interactions {
      * Rejected events write nothing, not even their user.
      */
     public BatchResult record(String catalogue, List<EventData> events, boolean createMissingItems) {
-        if (events == null || events.isEmpty()) {
-            throw new InvalidInputException("events", "must hold at least one event");
+        if (events == null) {
+            throw new InvalidInputException("events", "is required");
         }
         if (events.size() > MAX_BATCH) {
             throw new InvalidInputException("events", "holds " + events.size() + " events, at most " + MAX_BATCH + " are allowed per request");
@@ -61,6 +61,9 @@ public class Interactions {
             } else {
                 valid.add(i);
             }
+        }
+        if (valid.isEmpty()) {
+            return new BatchResult(List.of(results));
         }
         try (var connection = dataSource.getConnection()) {
             var store = new EventStore(connection, catalogueId);

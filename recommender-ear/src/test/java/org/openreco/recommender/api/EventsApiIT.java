@@ -5,6 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -21,15 +27,17 @@ import org.junit.jupiter.api.Test;
 /**
  * The storefront event endpoints of the deployed EAR: every answer is checked, and so are the rows
  * of the test's own catalogue in the real database afterwards (interactions, users, items, queue).
- * Until the API-key filter is on main the endpoints are open; the calls carry admin credentials only
- * because {@link Api} always sends them.
+ * Storefront calls carry an API key of the catalogue, created through the admin API; on a server
+ * without the key endpoint (404) they go without one, the events endpoints being open there.
  */
 class EventsApiIT {
 
+    static final HttpClient HTTP = HttpClient.newHttpClient();
     static final String DB_URL = env("DB_URL", "jdbc:postgresql://localhost:55432/recommender_test");
 
     String catalogue;
     String events;
+    String apiKey;
 
     @BeforeEach
     void createCatalogueWithItems() throws SQLException {
@@ -37,6 +45,8 @@ class EventsApiIT {
         var created = Api.post("/api/v1/catalogues", "{\"name\":\"" + catalogue + "\"}");
         assertEquals(201, created.status(), created.body());
         events = "/api/v1/catalogues/" + catalogue + "/events";
+        var key = Api.post("/api/v1/catalogues/" + catalogue + "/api-keys", "{\"name\":\"events-it\"}");
+        apiKey = key.status() == 201 ? key.json().getString("key") : null;
         // items come from engineer A's item API once it is on main; until then straight into the table
         update("insert into item (catalogue_id, external_id, title) select c.id, x, 'Item ' || x"
                 + " from catalogue c, unnest(array['i1','i2','i3']) x where c.name = ?", catalogue);
@@ -44,7 +54,7 @@ class EventsApiIT {
 
     @Test
     void one_event_is_stored_with_its_weight_its_user_is_created_and_enqueued() throws SQLException {
-        var reply = Api.post(events, "{\"user\":\"u1\",\"item\":\"i1\",\"type\":\"purchase\",\"value\":2,"
+        var reply = post(events, "{\"user\":\"u1\",\"item\":\"i1\",\"type\":\"purchase\",\"value\":2,"
                 + "\"timestamp\":\"2024-05-01T12:00:00Z\",\"clientEventId\":\"e-1\"}");
         assertEquals(200, reply.status(), reply.body());
         assertEquals("accepted", reply.json().getString("status"));
@@ -61,7 +71,7 @@ class EventsApiIT {
     @Test
     void a_low_rating_is_stored_with_a_negative_weight_and_an_event_without_time_happened_now() throws SQLException {
         var before = Instant.now().minusSeconds(5);
-        var reply = Api.post(events, "{\"user\":\"u1\",\"item\":\"i1\",\"type\":\"rating\",\"value\":1}");
+        var reply = post(events, "{\"user\":\"u1\",\"item\":\"i1\",\"type\":\"rating\",\"value\":1}");
         assertEquals(200, reply.status(), reply.body());
         assertEquals("-1.5", single("select weight::text from interaction where catalogue_id = (select id from catalogue where name = ?)"));
         var at = Instant.parse(single("select to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
@@ -72,7 +82,7 @@ class EventsApiIT {
     @Test
     void a_batch_reports_each_element_and_stores_exactly_the_accepted_ones() throws SQLException {
         String future = Instant.now().plus(1, ChronoUnit.HOURS).toString();
-        var reply = Api.post(events + ":batch", "[" + String.join(",",
+        var reply = post(events + ":batch", "[" + String.join(",",
                 "{\"user\":\"u1\",\"item\":\"i1\",\"type\":\"view\",\"clientEventId\":\"a\"}",      // 0 accepted
                 "{\"user\":\"u2\",\"item\":\"i2\",\"type\":\"like\"}",                                // 1 accepted
                 "{\"user\":\"u3\",\"item\":\"nope\",\"type\":\"view\"}",                              // 2 unknown item
@@ -97,10 +107,10 @@ class EventsApiIT {
         assertEquals(List.of("0 accepted", "1 accepted", "2 rejected item", "3 rejected type", "4 rejected value",
                 "5 rejected value", "6 rejected value", "7 rejected timestamp", "8 rejected value", "9 rejected user",
                 "10 duplicate", "11 rejected colour", "12 rejected event", "13 rejected value", "14 rejected timestamp"),
-                json.getJsonArray("results").getValuesAs(JsonObject.class).stream()
+                json.getJsonArray("elements").getValuesAs(JsonObject.class).stream()
                         .map(r -> (r.getInt("index") + " " + r.getString("status") + " " + r.getString("field", "")).strip())
                         .toList());
-        assertTrue(json.getJsonArray("results").getJsonObject(2).getString("reason").contains("nope"));
+        assertTrue(json.getJsonArray("elements").getJsonObject(2).getString("reason").contains("nope"));
         assertEquals(2, count("interaction"));
         assertEquals(2, count("app_user"), "users of rejected events are not created");
         assertEquals(3, count("item"), "unknown items are not created");
@@ -112,28 +122,31 @@ class EventsApiIT {
     @Test
     void a_re_sent_client_event_id_is_a_duplicate_and_not_stored_twice() throws SQLException {
         String event = "{\"user\":\"u1\",\"item\":\"i1\",\"type\":\"click\",\"clientEventId\":\"click-77\"}";
-        assertEquals("accepted", Api.post(events, event).json().getString("status"));
-        var again = Api.post(events, event);
+        assertEquals("accepted", post(events, event).json().getString("status"));
+        var again = post(events, event);
         assertEquals(200, again.status(), again.body());
         assertEquals("duplicate", again.json().getString("status"));
-        var batch = Api.post(events + ":batch", "[" + event + ",{\"user\":\"u1\",\"item\":\"i2\",\"type\":\"click\",\"clientEventId\":\"click-78\"}]");
+        var batch = post(events + ":batch", "[" + event + ",{\"user\":\"u1\",\"item\":\"i2\",\"type\":\"click\",\"clientEventId\":\"click-78\"}]");
         assertEquals(200, batch.status(), batch.body());
         assertEquals(1, batch.json().getInt("duplicates"));
         assertEquals(1, batch.json().getInt("accepted"));
-        assertEquals("duplicate", batch.json().getJsonArray("results").getJsonObject(0).getString("status"));
+        assertEquals("duplicate", batch.json().getJsonArray("elements").getJsonObject(0).getString("status"));
         assertEquals(2, count("interaction"));
     }
 
     @Test
     void unknown_items_are_created_when_the_request_asks_for_it() throws SQLException {
         String batch = "[{\"user\":\"u1\",\"item\":\"new-1\",\"type\":\"view\"},{\"user\":\"u2\",\"item\":\"new-1\",\"type\":\"like\"}]";
-        assertEquals(2, Api.post(events + ":batch", batch).json().getInt("rejected"));
+        var refused = post(events + ":batch", batch);
+        assertEquals(400, refused.status(), "nothing accepted: " + refused.body());
+        assertEquals(2, refused.json().getInt("rejected"));
+        assertEquals("[0].item", refused.json().getString("field"));
         assertEquals(0, count("interaction"));
         assertEquals(0, count("app_user"));
 
-        var byQuery = Api.post(events + ":batch?createMissingItems=true", batch);
+        var byQuery = post(events + ":batch?createMissingItems=true", batch);
         assertEquals(2, byQuery.json().getInt("accepted"), byQuery.body());
-        var byBody = Api.post(events + ":batch", "{\"createMissingItems\":true,\"events\":[{\"user\":\"u3\",\"item\":\"new-2\",\"type\":\"view\"}]}");
+        var byBody = post(events + ":batch", "{\"createMissingItems\":true,\"events\":[{\"user\":\"u3\",\"item\":\"new-2\",\"type\":\"view\"}]}");
         assertEquals(1, byBody.json().getInt("accepted"), byBody.body());
         assertEquals(5, count("item"));
         assertEquals("new-1", single("select title from item where external_id = 'new-1' and catalogue_id = (select id from catalogue where name = ?)"));
@@ -152,7 +165,7 @@ class EventsApiIT {
                 "{\"user\":\"u1\",\"item\":\"i1\",\"type\":\"fly\"}",
                 "{\"user\":[],\"item\":\"i1\",\"type\":\"view\"}",
                 "{\"item\":\"i1\",\"type\":\"view\"}")) {
-            var reply = Api.post(events, body);
+            var reply = post(events, body);
             assertEquals(400, reply.status(), body + ": " + reply.body());
             assertEquals("invalid", reply.json().getString("error"));
             assertFalse(reply.json().getString("field").isEmpty());
@@ -172,15 +185,15 @@ class EventsApiIT {
     @Test
     void malformed_json_is_refused_whole_with_a_json_error() throws SQLException {
         for (var path : List.of(events, events + ":batch")) {
-            var reply = Api.post(path, "[{\"user\":\"u1\",\"item\":\"i1\",");
+            var reply = post(path, "[{\"user\":\"u1\",\"item\":\"i1\",");
             assertEquals(400, reply.status(), reply.body());
             assertEquals("malformed_json", reply.json().getString("error"));
             assertFalse(reply.body().contains("Exception"), reply.body());
         }
-        var notAnArray = Api.post(events + ":batch", "{\"user\":\"u1\"}");
+        var notAnArray = post(events + ":batch", "{\"user\":\"u1\"}");
         assertEquals(400, notAnArray.status(), notAnArray.body());
         assertEquals("events", notAnArray.json().getString("field"));
-        var empty = Api.post(events + ":batch", "[]");
+        var empty = post(events + ":batch", "[]");
         assertEquals(400, empty.status(), empty.body());
         assertEquals("events", empty.json().getString("field"));
         assertEquals(0, count("interaction"));
@@ -189,14 +202,14 @@ class EventsApiIT {
     @Test
     void a_batch_over_ten_thousand_events_or_over_the_body_limit_is_refused_whole() throws SQLException {
         String event = "{\"user\":\"u1\",\"item\":\"i1\",\"type\":\"view\"}";
-        var tooMany = Api.post(events + ":batch", IntStream.range(0, 10_001).mapToObj(i -> event)
+        var tooMany = post(events + ":batch", IntStream.range(0, 10_001).mapToObj(i -> event)
                 .collect(Collectors.joining(",", "[", "]")));
         assertEquals(400, tooMany.status(), tooMany.body());
         assertEquals("events", tooMany.json().getString("field"));
         assertTrue(tooMany.json().getString("message").contains("10000"), tooMany.body());
 
         String padded = "{\"user\":\"u1\",\"item\":\"i1\",\"type\":\"view\",\"clientEventId\":\"" + "x".repeat(900) + "\"}";
-        var tooLarge = Api.post(events + ":batch", IntStream.range(0, 10_000).mapToObj(i -> padded)
+        var tooLarge = post(events + ":batch", IntStream.range(0, 10_000).mapToObj(i -> padded)
                 .collect(Collectors.joining(",", "[", "]")));
         assertEquals(413, tooLarge.status(), tooLarge.body().substring(0, Math.min(300, tooLarge.body().length())));
         assertTrue(tooLarge.contentType().startsWith("application/json"), tooLarge.contentType());
@@ -210,7 +223,7 @@ class EventsApiIT {
         for (int i = 0; i < 10_000; i++) {
             batch.add("{\"user\":\"u" + (i % 500) + "\",\"item\":\"i" + (1 + i % 3) + "\",\"type\":\"view\",\"clientEventId\":\"c" + i + "\"}");
         }
-        var reply = Api.post(events + ":batch", "[" + String.join(",", batch) + "]");
+        var reply = post(events + ":batch", "[" + String.join(",", batch) + "]");
         assertEquals(200, reply.status(), reply.body().substring(0, Math.min(300, reply.body().length())));
         assertEquals(10_000, reply.json().getInt("accepted"));
         assertEquals(10_000, count("interaction"));
@@ -220,13 +233,28 @@ class EventsApiIT {
 
     @Test
     void events_of_an_unknown_catalogue_answer_404() {
-        var reply = Api.post("/api/v1/catalogues/no-such-" + UUID.randomUUID() + "/events",
+        var reply = post("/api/v1/catalogues/no-such-" + UUID.randomUUID() + "/events",
                 "{\"user\":\"u1\",\"item\":\"i1\",\"type\":\"view\"}");
         assertEquals(404, reply.status(), reply.body());
     }
 
+    /** A storefront call: with the catalogue's API key when there is one. */
+    private Api.Reply post(String path, String json) {
+        if (apiKey == null) {
+            return Api.post(path, json);
+        }
+        try {
+            var response = HTTP.send(HttpRequest.newBuilder(URI.create(Api.BASE + path)).timeout(Duration.ofSeconds(60))
+                    .header("Content-Type", "application/json").header("X-API-Key", apiKey)
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+            return new Api.Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private String field(String body) {
-        return Api.post(events, body).json().getString("field");
+        return post(events, body).json().getString("field");
     }
 
     private long count(String table) throws SQLException {

@@ -148,7 +148,7 @@ public final class IngestBenchmark {
 
     /** A storefront key when the server has the API-key endpoint, else none (the endpoint is then open). */
     private static String apiKey(HttpClient http, String url, String auth, String catalogue) throws IOException, InterruptedException {
-        var reply = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/catalogues/" + catalogue + "/keys"))
+        var reply = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/catalogues/" + catalogue + "/api-keys"))
                 .header("Authorization", auth).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"benchmark\"}")).build(), HttpResponse.BodyHandlers.ofString());
         var key = Pattern.compile("\"key\":\"([^\"]+)\"").matcher(reply.body());

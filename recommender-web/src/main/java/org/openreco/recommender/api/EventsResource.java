@@ -18,6 +18,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openreco.recommender.interactions.boundary.EventData;
@@ -27,7 +28,8 @@ import org.openreco.recommender.platform.boundary.InvalidInputException;
 
 /**
  * Storefront events: one, or up to {@value Interactions#MAX_BATCH} per request. A batch answers 200
- * with every element's outcome when it could be processed at all, even if elements were rejected.
+ * with every element's outcome when anything was accepted (or was a duplicate), 400 with the same
+ * outcomes when every element was rejected.
  */
 @Path("catalogues/{catalogue}")
 @CatalogueKeyRequired
@@ -57,13 +59,13 @@ public class EventsResource {
         if (element.status() == BatchResult.Status.REJECTED) {
             throw new InvalidInputException(element.field(), element.reason());
         }
-        return Response.ok(BatchResultJson.ElementJson.of(element)).build();
+        return Response.ok(new BatchResultJson.Element(0, element.status().name().toLowerCase(Locale.ROOT), null, null)).build();
     }
 
     @POST
     @Path("events:batch")
     @Operation(summary = "Record up to 10,000 events: a JSON array, or {\"events\": [...], \"createMissingItems\": true}")
-    public BatchResultJson recordAll(@PathParam("catalogue") String catalogue,
+    public Response recordAll(@PathParam("catalogue") String catalogue,
             @QueryParam("createMissingItems") boolean createMissingItems,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, InputStream body) {
         JsonValue json = JsonBodies.read(body, contentLength, BATCH_BODY_LIMIT);

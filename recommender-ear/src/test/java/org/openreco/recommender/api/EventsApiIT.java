@@ -232,6 +232,30 @@ class EventsApiIT {
     }
 
     @Test
+    void the_same_batch_sent_four_times_at_once_is_stored_once_and_creates_each_new_user_once() throws Exception {
+        String batch = IntStream.range(0, 500).mapToObj(i -> "{\"user\":\"new-u" + (i % 50) + "\",\"item\":\"i" + (1 + i % 3)
+                + "\",\"type\":\"click\",\"clientEventId\":\"race-" + i + "\"}").collect(Collectors.joining(",", "[", "]"));
+        var replies = new ArrayList<java.util.concurrent.Future<Api.Reply>>();
+        try (var senders = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            for (int i = 0; i < 4; i++) {
+                replies.add(senders.submit(() -> post(events + ":batch", batch)));
+            }
+        }
+        long accepted = 0;
+        long duplicates = 0;
+        for (var reply : replies) {
+            assertEquals(200, reply.get().status(), reply.get().body());
+            accepted += reply.get().json().getInt("accepted");
+            duplicates += reply.get().json().getInt("duplicates");
+        }
+        assertEquals(500, accepted);
+        assertEquals(1500, duplicates);
+        assertEquals(500, count("interaction"));
+        assertEquals(50, count("app_user"));
+        assertEquals(50, queuedUsers());
+    }
+
+    @Test
     void events_of_an_unknown_catalogue_answer_404() {
         var reply = post("/api/v1/catalogues/no-such-" + UUID.randomUUID() + "/events",
                 "{\"user\":\"u1\",\"item\":\"i1\",\"type\":\"view\"}");

@@ -1,9 +1,6 @@
 package org.openreco.recommender.api;
 
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -15,38 +12,32 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.openreco.recommender.interactions.boundary.EventData;
 import org.openreco.recommender.interactions.boundary.Interactions;
 import org.openreco.recommender.platform.boundary.BatchResult;
 import org.openreco.recommender.platform.boundary.InvalidInputException;
 
 /**
- * Storefront events: one, or up to {@value Interactions#MAX_BATCH} per request. A batch answers 200
- * with every element's outcome when anything was accepted (or was a duplicate), 400 with the same
- * outcomes when every element was rejected.
+ * One storefront event: 200 with its status (accepted, or duplicate for a re-sent clientEventId), 400
+ * naming the field when it is rejected. Batches: {@link EventBatchesResource}. (Each path has its own
+ * root resource: a root at catalogues/{catalogue} would hide the admin's catalogues/{name}.)
  */
-@Path("catalogues/{catalogue}")
+@Path("catalogues/{catalogue}/events")
 @CatalogueKeyRequired
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Events")
 public class EventsResource {
 
-    /** Room for MAX_BATCH events with long ids (a typical event is ~150 bytes). */
-    static final long BATCH_BODY_LIMIT = 8L << 20;
     static final long EVENT_BODY_LIMIT = 64L << 10;
 
     @Inject
     Interactions interactions;
 
     @POST
-    @Path("events")
     @Operation(summary = "Record one event; a re-sent clientEventId answers 'duplicate' and is not stored twice")
     public Response record(@PathParam("catalogue") String catalogue, @QueryParam("createMissingItems") boolean createMissingItems,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, InputStream body) {
@@ -60,50 +51,5 @@ public class EventsResource {
             throw new InvalidInputException(element.field(), element.reason());
         }
         return Response.ok(new BatchResultJson.Element(0, element.status().name().toLowerCase(Locale.ROOT), null, null)).build();
-    }
-
-    @POST
-    @Path("events:batch")
-    @Operation(summary = "Record up to 10,000 events: a JSON array, or {\"events\": [...], \"createMissingItems\": true}")
-    public Response recordAll(@PathParam("catalogue") String catalogue,
-            @QueryParam("createMissingItems") boolean createMissingItems,
-            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, InputStream body) {
-        JsonValue json = JsonBodies.read(body, contentLength, BATCH_BODY_LIMIT);
-        JsonArray array;
-        if (json instanceof JsonArray a) {
-            array = a;
-        } else if (json instanceof JsonObject object && object.get("events") instanceof JsonArray a) {
-            array = a;
-            createMissingItems |= object.get("createMissingItems") == JsonValue.TRUE;
-        } else {
-            throw new InvalidInputException("events", "must be an array of events, or an object with an 'events' array");
-        }
-        if (array.isEmpty()) {
-            throw new InvalidInputException("events", "must hold at least one event");
-        }
-        if (array.size() > Interactions.MAX_BATCH) {
-            throw new InvalidInputException("events", "holds " + array.size() + " events, at most "
-                    + Interactions.MAX_BATCH + " are allowed per request");
-        }
-        // events that cannot even be read are rejected here; the others go to core, their indices mapped back
-        var events = new ArrayList<EventData>(array.size());
-        var indices = new ArrayList<Integer>(array.size());
-        var elements = new ArrayList<BatchResult.Element>(array.size());
-        for (int i = 0; i < array.size(); i++) {
-            var parsed = EventJson.parse(array.get(i));
-            if (parsed instanceof EventJson.Event event) {
-                events.add(event.data());
-                indices.add(i);
-            } else if (parsed instanceof EventJson.Unreadable unreadable) {
-                elements.add(BatchResult.Element.rejected(i, unreadable.field(), unreadable.reason()));
-            }
-        }
-        // called even when no event was readable: an unknown catalogue is still a 404
-        for (var element : interactions.record(catalogue, events, createMissingItems).elements()) {
-            elements.add(new BatchResult.Element(indices.get(element.index()), element.status(), element.field(),
-                    element.reason()));
-        }
-        elements.sort(Comparator.comparingInt(BatchResult.Element::index));
-        return BatchResultJson.of(new BatchResult(elements));
     }
 }

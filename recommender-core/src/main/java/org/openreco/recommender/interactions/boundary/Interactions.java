@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 import org.openreco.recommender.catalog.boundary.Catalogues;
 import org.openreco.recommender.interactions.control.EventRules;
 import org.openreco.recommender.interactions.control.EventStore;
+import org.openreco.recommender.interactions.control.MissingUsersAndItems;
 import org.openreco.recommender.platform.boundary.BatchResult;
 import org.openreco.recommender.platform.boundary.BatchResult.Element;
 import org.openreco.recommender.platform.boundary.InvalidInputException;
@@ -30,6 +31,9 @@ public class Interactions {
 
     @Inject
     Catalogues catalogues;
+
+    @Inject
+    MissingUsersAndItems missing;
 
     /** The datasource of the persistence unit: its connection takes part in this bean's transaction. */
     @Resource(lookup = "java:jboss/datasources/RecommenderDS")
@@ -73,7 +77,9 @@ public class Interactions {
             valid.forEach(i -> userNames.add(events.get(i).user()));
             Map<String, Long> users = store.find("app_user", userNames);
             userNames.removeAll(users.keySet());
-            store.create("app_user", userNames, users);
+            if (!valid.isEmpty() && !userNames.isEmpty()) {
+                users.putAll(missing.createUsers(catalogueId, userNames));
+            }
             insert(store, events, valid, rules, users, items, results);
         } catch (SQLException e) {
             throw new IllegalStateException("recording " + events.size() + " events in catalogue '" + catalogue + "' failed", e);
@@ -81,7 +87,7 @@ public class Interactions {
         return new BatchResult(List.of(results));
     }
 
-    private static List<Integer> resolveItems(EventStore store, List<EventData> events, List<Integer> valid, Element[] results,
+    private List<Integer> resolveItems(EventStore store, List<EventData> events, List<Integer> valid, Element[] results,
             boolean createMissingItems, Map<String, Long> itemIds) throws SQLException {
         Set<String> names = new LinkedHashSet<>();
         valid.forEach(i -> names.add(events.get(i).item()));
@@ -91,7 +97,7 @@ public class Interactions {
             return valid;
         }
         if (createMissingItems) {
-            store.enqueue("item", store.create("item", names, itemIds));
+            itemIds.putAll(missing.createItems(store.catalogueId(), names));
             return valid;
         }
         var known = new ArrayList<Integer>(valid.size());

@@ -28,6 +28,10 @@ public final class EventStore {
         this.catalogueId = catalogueId;
     }
 
+    public long catalogueId() {
+        return catalogueId;
+    }
+
     /** Database ids of the catalogue's users (or items) with these external ids; absent ones are missing from the map. */
     public Map<String, Long> find(String table, Collection<String> externalIds) throws SQLException {
         Map<String, Long> ids = new HashMap<>(externalIds.size() * 2);

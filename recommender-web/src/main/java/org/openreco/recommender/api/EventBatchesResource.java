@@ -1,0 +1,88 @@
+package org.openreco.recommender.api;
+
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openreco.recommender.interactions.boundary.EventData;
+import org.openreco.recommender.interactions.boundary.Interactions;
+import org.openreco.recommender.platform.boundary.BatchResult;
+import org.openreco.recommender.platform.boundary.InvalidInputException;
+
+/**
+ * Storefront events, up to {@value Interactions#MAX_BATCH} per request: 200 with every element's
+ * outcome when anything was accepted (or was a duplicate), 400 with the same outcomes when every
+ * element was rejected; 400 or 413 for a request that cannot be used at all.
+ */
+@Path("catalogues/{catalogue}/events:batch")
+@CatalogueKeyRequired
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Events")
+public class EventBatchesResource {
+
+    /** Room for MAX_BATCH events with long ids (a typical event is ~150 bytes). */
+    static final long BATCH_BODY_LIMIT = 8L << 20;
+
+    @Inject
+    Interactions interactions;
+
+    @POST
+    @Operation(summary = "Record up to 10,000 events: a JSON array, or {\"events\": [...], \"createMissingItems\": true}")
+    public Response recordAll(@PathParam("catalogue") String catalogue,
+            @QueryParam("createMissingItems") boolean createMissingItems,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, InputStream body) {
+        JsonValue json = JsonBodies.read(body, contentLength, BATCH_BODY_LIMIT);
+        JsonArray array;
+        if (json instanceof JsonArray a) {
+            array = a;
+        } else if (json instanceof JsonObject object && object.get("events") instanceof JsonArray a) {
+            array = a;
+            createMissingItems |= object.get("createMissingItems") == JsonValue.TRUE;
+        } else {
+            throw new InvalidInputException("events", "must be an array of events, or an object with an 'events' array");
+        }
+        if (array.isEmpty()) {
+            throw new InvalidInputException("events", "must hold at least one event");
+        }
+        if (array.size() > Interactions.MAX_BATCH) {
+            throw new InvalidInputException("events", "holds " + array.size() + " events, at most "
+                    + Interactions.MAX_BATCH + " are allowed per request");
+        }
+        // events that cannot even be read are rejected here; the others go to core, their indices mapped back
+        var events = new ArrayList<EventData>(array.size());
+        var indices = new ArrayList<Integer>(array.size());
+        var elements = new ArrayList<BatchResult.Element>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            var parsed = EventJson.parse(array.get(i));
+            if (parsed instanceof EventJson.Event event) {
+                events.add(event.data());
+                indices.add(i);
+            } else if (parsed instanceof EventJson.Unreadable unreadable) {
+                elements.add(BatchResult.Element.rejected(i, unreadable.field(), unreadable.reason()));
+            }
+        }
+        // called even when no event was readable: an unknown catalogue is still a 404
+        for (var element : interactions.record(catalogue, events, createMissingItems).elements()) {
+            elements.add(new BatchResult.Element(indices.get(element.index()), element.status(), element.field(),
+                    element.reason()));
+        }
+        elements.sort(Comparator.comparingInt(BatchResult.Element::index));
+        return BatchResultJson.of(new BatchResult(elements));
+    }
+}

@@ -1,0 +1,55 @@
+package org.openreco.recommender.api;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openreco.recommender.interactions.boundary.Interactions;
+import org.openreco.recommender.platform.boundary.BatchResult;
+import org.openreco.recommender.platform.boundary.InvalidInputException;
+
+/**
+ * One storefront event: 200 with its status (accepted, or duplicate for a re-sent clientEventId), 400
+ * naming the field when it is rejected. Batches: {@link EventBatchesResource}. (Each path has its own
+ * root resource: a root at catalogues/{catalogue} would hide the admin's catalogues/{name}.)
+ */
+@Path("catalogues/{catalogue}/events")
+@CatalogueKeyRequired
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Events")
+public class EventsResource {
+
+    static final long EVENT_BODY_LIMIT = 64L << 10;
+
+    @Inject
+    Interactions interactions;
+
+    @POST
+    @Operation(summary = "Record one event; a re-sent clientEventId answers 'duplicate' and is not stored twice")
+    public Response record(@PathParam("catalogue") String catalogue, @QueryParam("createMissingItems") boolean createMissingItems,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, InputStream body) {
+        var parsed = EventJson.parse(JsonBodies.read(body, contentLength, EVENT_BODY_LIMIT));
+        if (parsed instanceof EventJson.Unreadable unreadable) {
+            throw new InvalidInputException(unreadable.field(), unreadable.reason());
+        }
+        var element = interactions.record(catalogue, List.of(((EventJson.Event) parsed).data()), createMissingItems)
+                .elements().getFirst();
+        if (element.status() == BatchResult.Status.REJECTED) {
+            throw new InvalidInputException(element.field(), element.reason());
+        }
+        return Response.ok(new BatchResultJson.Element(0, element.status().name().toLowerCase(Locale.ROOT), null, null)).build();
+    }
+}

@@ -22,6 +22,9 @@ create table import_run (
     -- already stored (a re-sent client event id): not written twice
     duplicate_count   bigint       not null default 0 check (duplicate_count >= 0),
     rejected_count    bigint       not null default 0 check (rejected_count >= 0),
+    -- the size of the file(s) to read and how far the readers have got: the progress bar
+    source_bytes      bigint       not null default 0 check (source_bytes >= 0),
+    bytes_read        bigint       not null default 0 check (bytes_read >= 0),
     -- why a failed import failed as a whole (single records go to import_error)
     error             text,
     started_at        timestamptz  not null default now(),

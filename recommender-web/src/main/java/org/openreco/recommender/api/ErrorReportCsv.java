@@ -18,15 +18,7 @@ import org.openreco.recommender.imports.boundary.ImportProblem;
 public class ErrorReportCsv implements MessageBodyWriter<List<ImportProblem>> {
 
     static String of(List<ImportProblem> problems) {
-        var csv = new StringBuilder("line,field,reason\n");
-        for (var p : problems) {
-            csv.append(p.line()).append(',').append(quoted(p.field())).append(',').append(quoted(p.reason())).append('\n');
-        }
-        return csv.toString();
-    }
-
-    private static String quoted(String value) {
-        return value == null ? "" : "\"" + value.replace("\"", "\"\"") + "\"";
+        return ImportProblem.csv(problems);
     }
 
     @Override

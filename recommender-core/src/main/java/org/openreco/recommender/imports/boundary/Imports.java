@@ -61,7 +61,7 @@ public class Imports {
                 .add("listSeparator", request.listSeparator() == null ? "|" : request.listSeparator())
                 .add("createMissingItems", request.createMissingItems())
                 .build().toString();
-        long id = ledger.open(catalogueId, kind, format, path.toString(), options, request.dryRun());
+        long id = ledger.open(catalogueId, kind, format, path.toString(), options, request.dryRun(), size(path, movieLens));
 
         var parameters = new Properties();
         parameters.setProperty("importId", Long.toString(id));
@@ -145,6 +145,16 @@ public class Imports {
             throw new InvalidInputException("path", "is not a readable file on the server: " + source);
         }
         return source;
+    }
+
+    private static long size(Path source, boolean movieLens) {
+        try {
+            return movieLens
+                    ? Files.size(source.resolve(MovieLens.MOVIES)) + Files.size(source.resolve(MovieLens.RATINGS))
+                    : Files.size(source);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Path uploadFolder() {

@@ -24,12 +24,13 @@ public class ImportLedger {
     EntityManager em;
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public long open(long catalogueId, String kind, String format, String source, String options, boolean dryRun) {
+    public long open(long catalogueId, String kind, String format, String source, String options, boolean dryRun,
+            long sourceBytes) {
         return ((Number) em.createNativeQuery("""
-                insert into import_run (catalogue_id, kind, format, source, options, dry_run)
-                values (?1, ?2, ?3, ?4, cast(?5 as jsonb), ?6) returning id""")
+                insert into import_run (catalogue_id, kind, format, source, options, dry_run, source_bytes)
+                values (?1, ?2, ?3, ?4, cast(?5 as jsonb), ?6, ?7) returning id""")
                 .setParameter(1, catalogueId).setParameter(2, kind).setParameter(3, format)
-                .setParameter(4, source).setParameter(5, options).setParameter(6, dryRun)
+                .setParameter(4, source).setParameter(5, options).setParameter(6, dryRun).setParameter(7, sourceBytes)
                 .getSingleResult()).longValue();
     }
 
@@ -39,13 +40,14 @@ public class ImportLedger {
                 .setParameter(1, importId).setParameter(2, executionId).executeUpdate();
     }
 
-    public void progress(long importId, long read, long written, long duplicates, long rejected) {
+    public void progress(long importId, long read, long written, long duplicates, long rejected, long bytes) {
         em.createNativeQuery("""
                 update import_run set read_count = read_count + ?2, written_count = written_count + ?3,
-                       duplicate_count = duplicate_count + ?4, rejected_count = rejected_count + ?5
+                       duplicate_count = duplicate_count + ?4, rejected_count = rejected_count + ?5,
+                       bytes_read = bytes_read + ?6
                 where id = ?1""")
                 .setParameter(1, importId).setParameter(2, read).setParameter(3, written)
-                .setParameter(4, duplicates).setParameter(5, rejected).executeUpdate();
+                .setParameter(4, duplicates).setParameter(5, rejected).setParameter(6, bytes).executeUpdate();
     }
 
     public void reject(long importId, long line, String field, String reason) {
@@ -95,7 +97,7 @@ public class ImportLedger {
     private List<ImportStatus> runs(String where, Object... parameters) {
         var query = em.createNativeQuery("""
                 select r.id, c.name, r.kind, r.format, r.source, r.dry_run, r.status, r.read_count, r.written_count,
-                       r.duplicate_count, r.rejected_count, r.error, r.started_at, r.finished_at
+                       r.duplicate_count, r.rejected_count, r.source_bytes, r.bytes_read, r.error, r.started_at, r.finished_at
                 from import_run r join catalogue c on c.id = r.catalogue_id where\s""" + where);
         for (int i = 0; i < parameters.length; i++) {
             query.setParameter(i + 1, parameters[i]);
@@ -104,7 +106,8 @@ public class ImportLedger {
         return rows.stream().map(r -> new ImportStatus(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
                 (String) r[3], (String) r[4], (Boolean) r[5], (String) r[6], ((Number) r[7]).longValue(),
                 ((Number) r[8]).longValue(), ((Number) r[9]).longValue(), ((Number) r[10]).longValue(),
-                (String) r[11], instant(r[12]), instant(r[13]))).toList();
+                ((Number) r[11]).longValue(), ((Number) r[12]).longValue(), (String) r[13], instant(r[14]),
+                instant(r[15]))).toList();
     }
 
     private static Instant instant(Object value) {

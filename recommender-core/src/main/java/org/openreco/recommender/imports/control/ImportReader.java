@@ -37,11 +37,14 @@ public class ImportReader extends AbstractItemReader {
     private RecordSource source;
     private final Progress progress = new Progress();
     private long records;
+    private CountingInputStream counted;
+    private long bytesSaved;
 
     @Override
     public void open(Serializable checkpoint) throws Exception {
         step.setTransientUserData(progress);
-        source = RecordSource.open(format, new BufferedInputStream(Files.newInputStream(Path.of(path)), 1 << 16));
+        counted = new CountingInputStream(new BufferedInputStream(Files.newInputStream(Path.of(path)), 1 << 16));
+        source = RecordSource.open(format, counted);
         long done = checkpoint == null ? 0 : (Long) checkpoint;
         while (records < done) {
             try {
@@ -74,6 +77,8 @@ public class ImportReader extends AbstractItemReader {
 
     @Override
     public Serializable checkpointInfo() {
+        progress.bytes += counted.count() - bytesSaved;
+        bytesSaved = counted.count();
         progress.saveTo(ledger, Long.parseLong(importId));
         return records;
     }

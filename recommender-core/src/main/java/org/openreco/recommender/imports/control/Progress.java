@@ -10,11 +10,12 @@ final class Progress {
     long written;
     long duplicates;
     long rejected;
+    long bytes;
 
     void saveTo(ImportLedger ledger, long importId) {
-        if (read + written + duplicates + rejected > 0) {
-            ledger.progress(importId, read, written, duplicates, rejected);
+        if (read + written + duplicates + rejected + bytes > 0) {
+            ledger.progress(importId, read, written, duplicates, rejected, bytes);
         }
-        read = written = duplicates = rejected = 0;
+        read = written = duplicates = rejected = bytes = 0;
     }
 }

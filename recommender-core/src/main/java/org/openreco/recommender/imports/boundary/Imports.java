@@ -74,6 +74,8 @@ public class Imports {
         parameters.setProperty("dryRun", Boolean.toString(request.dryRun()));
         parameters.setProperty("createMissingItems", Boolean.toString(request.createMissingItems()));
         parameters.setProperty("chunkSize", Integer.toString(CHUNK_SIZE));
+        // an upload is the import's own copy: removed when the job ends (the error report is in the database)
+        parameters.setProperty("removeWhenDone", Boolean.toString(!movieLens && path.startsWith(uploadFolder())));
         long execution = jobs().start(movieLens ? "movielens-import" : "import", parameters);
         ledger.running(id, execution);
         return status(catalogue, id);
@@ -159,7 +161,7 @@ public class Imports {
 
     private static Path uploadFolder() {
         String data = System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir"));
-        return Path.of(data, "recommender", "uploads");
+        return Path.of(data, "recommender", "uploads").toAbsolutePath().normalize();
     }
 
     private static JobOperator jobs() {

@@ -92,6 +92,7 @@ class ImportsApiIT {
             assertEquals(Long.parseLong(rating.getField(3)), row.getLong(2));
         }
 
+        String itemsBefore = fingerprint(catalogue);
         long again = System.nanoTime();
         var second = await(catalogue, start(catalogue, "{\"kind\":\"movielens\",\"path\":\"" + MOVIELENS + "\"}"));
         System.out.printf(Locale.ROOT, "BENCHMARK MovieLens re-import (nothing new): %.1f s%n", (System.nanoTime() - again) / 1e9);
@@ -100,6 +101,22 @@ class ImportsApiIT {
         assertEquals(9_742, count("item", catalogue));
         assertEquals(610, count("app_user", catalogue));
         assertEquals(100_836, count("interaction", catalogue));
+        assertEquals(itemsBefore, fingerprint(catalogue), "the items (text, tags, update times) are untouched");
+    }
+
+    /** A digest of every item's stored text, categories, tags and update time. */
+    static String fingerprint(String catalogue) {
+        try (var db = database(); var query = db.prepareStatement("""
+                select md5(string_agg(i.external_id || i.title || i.categories::text || i.tags::text || i.updated_at::text,
+                                      ',' order by i.external_id))
+                from item i join catalogue c on c.id = i.catalogue_id where c.name = ?""")) {
+            query.setString(1, catalogue);
+            var row = query.executeQuery();
+            row.next();
+            return row.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -39,8 +39,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The import view in Chromium (set up like {@link ConsoleBrowserIT}): a generated CSV file on the
- * server is imported through the form; the progress bar reaches the end, the counts match the file and
- * the database, and the error report link appears for the one bad line.
+ * server is imported through the form (the progress bar reaches the end, the counts match the file
+ * and the database, the error report is offered for the one bad line), and an uploaded NDJSON file
+ * is validated in a dry run.
  */
 class ImportViewBrowserIT {
 
@@ -128,6 +129,53 @@ class ImportViewBrowserIT {
         assertEquals(1, count("import-rejected"));
         assertTrue(browser.findElement(By.id("import-errors")).isDisplayed(), "the error report is offered");
         assertEquals(PRODUCTS - 1, itemsInTheDatabase(catalogue));
+    }
+
+    @Test
+    void a_file_uploaded_in_the_view_is_validated_in_a_dry_run_that_writes_nothing() throws IOException {
+        String catalogue = "ui-upload-" + UUID.randomUUID().toString().substring(0, 8);
+        createCatalogue(catalogue);
+        Path file = Files.writeString(work.resolve("events.ndjson"), """
+                {"user": "u1", "item": "i1", "type": "view"}
+                {"user": "u1", "item": "i2", "type": "rating", "value": "lots"}
+                {"user": "u2", "item": "i1", "type": "purchase"}
+                """, StandardCharsets.UTF_8);
+
+        signInAndOpen(catalogue);
+        selectOption("import-kind", "events");
+        selectOption("import-format", "NDJSON (one object per line)");
+        // the file input lives in vaadin-upload's shadow DOM
+        browser.findElement(By.id("import-upload")).getShadowRoot()
+                .findElement(By.cssSelector("input[type=file]")).sendKeys(file.toString());
+        wait.until(d -> d.findElement(By.id("import-uploaded")).getText().contains("events.ndjson"));
+        browser.findElement(By.cssSelector("#import-dry-run input")).click();
+        screenshot("uploaded");
+        browser.findElement(By.id("import-start")).click();
+
+        wait.until(d -> "completed".equals(d.findElement(By.id("import-state")).getDomAttribute("data-status")));
+        screenshot("finished");
+        assertTrue(browser.findElement(By.id("import-state")).getText().contains("dry run"));
+        assertEquals(3, count("import-read"));
+        assertEquals(0, count("import-written"));
+        assertEquals(1, count("import-rejected"));
+    }
+
+    private void signInAndOpen(String catalogue) {
+        browser.get(ConsoleBrowserIT.BASE_URL + "/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
+        browser.findElement(By.id("username")).sendKeys("admin");
+        browser.findElement(By.id("password")).sendKeys(adminPassword());
+        browser.findElement(By.id("login-submit")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("dashboard-view")));
+        browser.get(ConsoleBrowserIT.BASE_URL + "/imports/" + catalogue);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("import-view")));
+    }
+
+    /** Opens a vaadin-select and picks the item with the given label (the overlay's items are vaadin-select-item elements). */
+    private void selectOption(String selectId, String label) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.id(selectId))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//vaadin-select-item[normalize-space(.)='" + label + "']"))).click();
     }
 
     private long count(String id) {

@@ -147,11 +147,18 @@ public class ImportView extends VerticalLayout implements HasUrlParameter<String
     }
 
     private void start() {
-        String source = uploadedPath != null && path.isEmpty() ? uploadedPath : path.getValue();
+        boolean fromUpload = uploadedPath != null && path.isEmpty();
+        String source = fromUpload ? uploadedPath : path.getValue();
         try {
             var status = imports.start(catalogue.getValue(), new ImportRequest(kind.getValue(), format.getValue(), source,
                     parseMapping(mapping.getValue()), null, dryRun.getValue(), false));
             running = status.id();
+            if (fromUpload) {
+                // the import owns the uploaded copy and removes it when done: a next import needs a new upload
+                uploadedPath = null;
+                upload.clearFileList();
+                uploaded.setText("");
+            }
             show(status);
             progress.setVisible(true);
             result.setVisible(true);

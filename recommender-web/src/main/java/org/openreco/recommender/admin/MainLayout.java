@@ -21,6 +21,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openreco.recommender.admin.catalog.CataloguesView;
 import org.openreco.recommender.admin.dashboard.DashboardView;
+import org.openreco.recommender.admin.imports.ImportView;
 
 /** The frame around every view: product name, who is signed in and a logout button on top, the views in a side navigation. */
 public class MainLayout extends AppLayout {
@@ -68,8 +69,10 @@ public class MainLayout extends AppLayout {
         dashboard.setId("nav-dashboard");
         var catalogues = new SideNavItem("Catalogues", CataloguesView.class, VaadinIcon.BOOK.create());
         catalogues.setId("nav-catalogues");
+        var imports = new SideNavItem("Import", ImportView.class, VaadinIcon.UPLOAD.create());
+        imports.setId("nav-imports");
         var nav = new SideNav();
-        nav.addItem(dashboard, catalogues);
+        nav.addItem(dashboard, catalogues, imports);
         nav.setId("console-nav");
         return nav;
     }

@@ -1,0 +1,170 @@
+package org.openreco.recommender.imports.boundary;
+
+import jakarta.batch.operations.JobOperator;
+import jakarta.batch.operations.NoSuchJobExecutionException;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import org.openreco.recommender.catalog.boundary.Catalogues;
+import org.openreco.recommender.imports.control.ImportLedger;
+import org.openreco.recommender.imports.control.MovieLens;
+import org.openreco.recommender.platform.boundary.InvalidInputException;
+import org.openreco.recommender.platform.boundary.NotFoundException;
+
+/**
+ * Starts imports as Jakarta Batch jobs and reports their progress and error reports. An import reads
+ * a server-side file (an upload is {@link #storeUpload stored} in the server's data folder first) or,
+ * for the MovieLens preset, a folder with movies.csv, ratings.csv and optionally tags.csv.
+ */
+@Stateless
+public class Imports {
+
+    public static final Set<String> KINDS = Set.of("items", "users", "events", "movielens");
+    public static final Set<String> FORMATS = Set.of("csv", "json", "ndjson");
+    static final int CHUNK_SIZE = 1000;
+
+    @Inject
+    Catalogues catalogues;
+
+    @Inject
+    ImportLedger ledger;
+
+    public ImportStatus start(String catalogue, ImportRequest request) {
+        long catalogueId = catalogues.get(catalogue).getId();
+        String kind = request.kind() == null ? null : request.kind().strip().toLowerCase();
+        if (kind == null || !KINDS.contains(kind)) {
+            throw new InvalidInputException("kind", "must be one of items, users, events, movielens");
+        }
+        boolean movieLens = kind.equals("movielens");
+        String format = movieLens ? "csv" : request.format() == null ? "csv" : request.format().strip().toLowerCase();
+        if (!FORMATS.contains(format)) {
+            throw new InvalidInputException("format", "must be one of csv, json, ndjson");
+        }
+        Path path = source(request.path(), movieLens);
+        Map<String, String> mapping = request.mapping() == null ? Map.of() : request.mapping();
+        String mappingJson = Json.createObjectBuilder(Map.<String, Object>copyOf(mapping)).build().toString();
+        String options = Json.createObjectBuilder()
+                .add("mapping", Json.createObjectBuilder(Map.<String, Object>copyOf(mapping)))
+                .add("listSeparator", request.listSeparator() == null ? "|" : request.listSeparator())
+                .add("createMissingItems", request.createMissingItems())
+                .build().toString();
+        long id = ledger.open(catalogueId, kind, format, path.toString(), options, request.dryRun(), size(path, movieLens));
+
+        var parameters = new Properties();
+        parameters.setProperty("importId", Long.toString(id));
+        parameters.setProperty("catalogue", catalogue);
+        parameters.setProperty("kind", kind);
+        parameters.setProperty("format", format);
+        parameters.setProperty("path", path.toString());
+        parameters.setProperty("mapping", mappingJson);
+        parameters.setProperty("listSeparator", request.listSeparator() == null ? "|" : request.listSeparator());
+        parameters.setProperty("dryRun", Boolean.toString(request.dryRun()));
+        parameters.setProperty("createMissingItems", Boolean.toString(request.createMissingItems()));
+        parameters.setProperty("chunkSize", Integer.toString(CHUNK_SIZE));
+        // an upload is the import's own copy: removed when the job ends (the error report is in the database)
+        parameters.setProperty("removeWhenDone", Boolean.toString(!movieLens && path.startsWith(uploadFolder())));
+        long execution = jobs().start(movieLens ? "movielens-import" : "import", parameters);
+        ledger.running(id, execution);
+        return status(catalogue, id);
+    }
+
+    /** Stores an uploaded file in the server's upload folder and returns where, for {@link #start}. */
+    public Path storeUpload(InputStream content, String fileName) {
+        String suffix = fileName == null ? "" : fileName.replaceAll("[^A-Za-z0-9._-]", "_");
+        try {
+            Path folder = Files.createDirectories(uploadFolder());
+            Path file = folder.resolve(UUID.randomUUID() + (suffix.isEmpty() ? "" : "-" + suffix));
+            Files.copy(content, file, StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store the upload", e);
+        }
+    }
+
+    public ImportStatus status(String catalogue, long id) {
+        long catalogueId = catalogues.get(catalogue).getId();
+        var status = ledger.find(catalogueId, id)
+                .orElseThrow(() -> new NotFoundException("import " + id + " of catalogue '" + catalogue + "' does not exist"));
+        if (!status.finished()) {
+            reconcile(id);
+            status = ledger.find(catalogueId, id).orElseThrow();
+        }
+        return status;
+    }
+
+    public List<ImportStatus> list(String catalogue) {
+        return ledger.list(catalogues.get(catalogue).getId(), 50);
+    }
+
+    public List<ImportProblem> problems(String catalogue, long id) {
+        status(catalogue, id);
+        return ledger.problems(id);
+    }
+
+    /** A job that ended without its listener running (e.g. failed to start) is closed from the batch runtime's view. */
+    private void reconcile(long id) {
+        ledger.executionId(id).ifPresent(execution -> {
+            try {
+                BatchStatus batch = jobs().getJobExecution(execution).getBatchStatus();
+                switch (batch) {
+                    case FAILED, ABANDONED -> ledger.finish(id, "failed", "the batch job " + batch.name().toLowerCase());
+                    case STOPPED -> ledger.finish(id, "stopped", null);
+                    default -> {
+                    }
+                }
+            } catch (NoSuchJobExecutionException e) {
+                // the server restarted: the in-memory job repository forgot it
+                ledger.finish(id, "failed", "interrupted by a server restart");
+            }
+        });
+    }
+
+    private static Path source(String path, boolean folder) {
+        if (path == null || path.isBlank()) {
+            throw new InvalidInputException("path", "is required (a file on the server, or upload one)");
+        }
+        Path source = Path.of(path.strip()).toAbsolutePath().normalize();
+        if (folder) {
+            for (String file : List.of(MovieLens.MOVIES, MovieLens.RATINGS)) {
+                if (!Files.isReadable(source.resolve(file))) {
+                    throw new InvalidInputException("path", "must be a MovieLens folder with " + file + ": " + source);
+                }
+            }
+        } else if (!Files.isRegularFile(source) || !Files.isReadable(source)) {
+            throw new InvalidInputException("path", "is not a readable file on the server: " + source);
+        }
+        return source;
+    }
+
+    private static long size(Path source, boolean movieLens) {
+        try {
+            return movieLens
+                    ? Files.size(source.resolve(MovieLens.MOVIES)) + Files.size(source.resolve(MovieLens.RATINGS))
+                    : Files.size(source);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path uploadFolder() {
+        String data = System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir"));
+        return Path.of(data, "recommender", "uploads").toAbsolutePath().normalize();
+    }
+
+    private static JobOperator jobs() {
+        return BatchRuntime.getJobOperator();
+    }
+}

@@ -1,0 +1,2 @@
+/** The imports' facade: start an import, follow its progress, read its error report. */
+package org.openreco.recommender.imports.boundary;

@@ -1,0 +1,122 @@
+package org.openreco.recommender.imports.control;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.openreco.recommender.imports.boundary.ImportProblem;
+import org.openreco.recommender.imports.boundary.ImportStatus;
+
+/**
+ * The imports' book-keeping in import_run and import_error. Progress and rejected records are written
+ * in the chunk's transaction, so they commit (or roll back) with the records they describe; opening and
+ * closing an import commit on their own, so the job sees its row and a failure's reason survives.
+ */
+@Stateless
+public class ImportLedger {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public long open(long catalogueId, String kind, String format, String source, String options, boolean dryRun,
+            long sourceBytes) {
+        return ((Number) em.createNativeQuery("""
+                insert into import_run (catalogue_id, kind, format, source, options, dry_run, source_bytes)
+                values (?1, ?2, ?3, ?4, cast(?5 as jsonb), ?6, ?7) returning id""")
+                .setParameter(1, catalogueId).setParameter(2, kind).setParameter(3, format)
+                .setParameter(4, source).setParameter(5, options).setParameter(6, dryRun).setParameter(7, sourceBytes)
+                .getSingleResult()).longValue();
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void running(long importId, long executionId) {
+        em.createNativeQuery("update import_run set job_execution_id = ?2, status = 'running' where id = ?1 and status = 'starting'")
+                .setParameter(1, importId).setParameter(2, executionId).executeUpdate();
+    }
+
+    public void progress(long importId, long read, long written, long duplicates, long rejected, long bytes) {
+        em.createNativeQuery("""
+                update import_run set read_count = read_count + ?2, written_count = written_count + ?3,
+                       duplicate_count = duplicate_count + ?4, rejected_count = rejected_count + ?5,
+                       bytes_read = bytes_read + ?6
+                where id = ?1""")
+                .setParameter(1, importId).setParameter(2, read).setParameter(3, written)
+                .setParameter(4, duplicates).setParameter(5, rejected).setParameter(6, bytes).executeUpdate();
+    }
+
+    public void reject(long importId, long line, String field, String reason) {
+        em.createNativeQuery("insert into import_error (import_id, line, field, reason) values (?1, ?2, ?3, ?4)")
+                .setParameter(1, importId).setParameter(2, line).setParameter(3, field)
+                .setParameter(4, reason == null ? "rejected" : reason).executeUpdate();
+    }
+
+    /** Ends an import; a failure recorded earlier (by a failed step) stays a failure. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void finish(long importId, String status, String error) {
+        em.createNativeQuery("""
+                update import_run set status = case when status = 'failed' then status else ?2 end,
+                       error = coalesce(error, ?3), finished_at = coalesce(finished_at, now())
+                where id = ?1""")
+                .setParameter(1, importId).setParameter(2, status).setParameter(3, error).executeUpdate();
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void fail(long importId, String error) {
+        em.createNativeQuery("update import_run set status = 'failed', error = coalesce(error, ?2) where id = ?1")
+                .setParameter(1, importId).setParameter(2, error).executeUpdate();
+    }
+
+    public Optional<ImportStatus> find(long catalogueId, long importId) {
+        return runs("r.id = ?1 and r.catalogue_id = ?2", importId, catalogueId).stream().findFirst();
+    }
+
+    public List<ImportStatus> list(long catalogueId, int limit) {
+        return runs("r.catalogue_id = ?1 order by r.started_at desc, r.id desc limit " + limit, catalogueId);
+    }
+
+    public Optional<Long> executionId(long importId) {
+        return em.createNativeQuery("select job_execution_id from import_run where id = ?1 and job_execution_id is not null")
+                .setParameter(1, importId).getResultStream().findFirst().map(id -> ((Number) id).longValue());
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<ImportProblem> problems(long importId) {
+        List<Object[]> rows = em.createNativeQuery(
+                        "select line, field, reason from import_error where import_id = ?1 order by line, id")
+                .setParameter(1, importId).getResultList();
+        return rows.stream().map(r -> new ImportProblem(((Number) r[0]).longValue(), (String) r[1], (String) r[2])).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<ImportStatus> runs(String where, Object... parameters) {
+        var query = em.createNativeQuery("""
+                select r.id, c.name, r.kind, r.format, r.source, r.dry_run, r.status, r.read_count, r.written_count,
+                       r.duplicate_count, r.rejected_count, r.source_bytes, r.bytes_read, r.error, r.started_at, r.finished_at
+                from import_run r join catalogue c on c.id = r.catalogue_id where\s""" + where);
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+        }
+        List<Object[]> rows = query.getResultList();
+        return rows.stream().map(r -> new ImportStatus(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
+                (String) r[3], (String) r[4], (Boolean) r[5], (String) r[6], ((Number) r[7]).longValue(),
+                ((Number) r[8]).longValue(), ((Number) r[9]).longValue(), ((Number) r[10]).longValue(),
+                ((Number) r[11]).longValue(), ((Number) r[12]).longValue(), (String) r[13], instant(r[14]),
+                instant(r[15]))).toList();
+    }
+
+    private static Instant instant(Object value) {
+        return switch (value) {
+            case null -> null;
+            case Instant i -> i;
+            case Timestamp t -> t.toInstant();
+            case java.time.OffsetDateTime o -> o.toInstant();
+            default -> throw new IllegalStateException("unexpected timestamp type " + value.getClass());
+        };
+    }
+}

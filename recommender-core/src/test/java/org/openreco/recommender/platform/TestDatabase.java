@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.UUID;
 
 import org.flywaydb.core.Flyway;
+import org.openreco.recommender.platform.control.SchemaMigration;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -28,10 +29,7 @@ final class TestDatabase {
     }
 
     static Flyway flyway() {
-        return Flyway.configure()
-                .dataSource(URL, USER, PASSWORD)
-                .locations("classpath:db/migration")
-                .load();
+        return SchemaMigration.configuration().dataSource(URL, USER, PASSWORD).load();
     }
 
     /** Brings the database to the current schema; safe to call from every test class. */

@@ -225,7 +225,7 @@ class CatalogueConsoleBrowserIT {
         browser.get(BASE_URL + "/");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
         browser.findElement(By.id("username")).sendKeys("admin");
-        browser.findElement(By.id("password")).sendKeys(adminPassword());
+        browser.findElement(By.id("password")).sendKeys(AdminCredentials.password());
         browser.findElement(By.id("login-submit")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("dashboard-view")));
     }
@@ -255,7 +255,7 @@ class CatalogueConsoleBrowserIT {
     }
 
     private static HttpResponse<String> admin(String method, String path, String json) {
-        String credentials = Base64.getEncoder().encodeToString(("admin:" + adminPassword()).getBytes(StandardCharsets.UTF_8));
+        String credentials = Base64.getEncoder().encodeToString(("admin:" + AdminCredentials.password()).getBytes(StandardCharsets.UTF_8));
         return send(method, path, json, "Basic " + credentials);
     }
 
@@ -276,18 +276,5 @@ class CatalogueConsoleBrowserIT {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String adminPassword() {
-        String password = System.getenv("ADMIN_PASSWORD");
-        for (var property : List.of("ADMIN_PASSWORD", "it.admin.password")) {
-            if (password == null || password.isBlank()) {
-                password = System.getProperty(property);
-            }
-        }
-        if (password == null || password.isBlank()) {
-            fail("set ADMIN_PASSWORD to the password the server's admin was created with");
-        }
-        return password;
     }
 }

@@ -252,7 +252,7 @@ class ConsoleBrowserIT {
 
     private void signInAsAdmin() {
         browser.get(BASE_URL + "/");
-        signIn("admin", adminPassword());
+        signIn("admin", AdminCredentials.password());
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("dashboard-view")));
     }
 
@@ -330,7 +330,7 @@ class ConsoleBrowserIT {
 
     /** Admin API calls carry the admin's credentials as HTTP BASIC, which the web module accepts beside the login form. */
     private static HttpResponse<String> send(HttpRequest.Builder request) {
-        String credentials = Base64.getEncoder().encodeToString(("admin:" + adminPassword()).getBytes(StandardCharsets.UTF_8));
+        String credentials = Base64.getEncoder().encodeToString(("admin:" + AdminCredentials.password()).getBytes(StandardCharsets.UTF_8));
         try {
             return http.send(request.header("Authorization", "Basic " + credentials).header("Accept", "application/json")
                     .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
@@ -340,18 +340,5 @@ class ConsoleBrowserIT {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String adminPassword() {
-        String password = System.getenv("ADMIN_PASSWORD");
-        for (var property : List.of("ADMIN_PASSWORD", "it.admin.password")) {
-            if (password == null || password.isBlank()) {
-                password = System.getProperty(property);
-            }
-        }
-        if (password == null || password.isBlank()) {
-            fail("set ADMIN_PASSWORD (environment, -DADMIN_PASSWORD or -Dit.admin.password) to the password the server's admin was created with");
-        }
-        return password;
     }
 }

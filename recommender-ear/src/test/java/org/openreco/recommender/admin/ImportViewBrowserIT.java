@@ -109,7 +109,7 @@ class ImportViewBrowserIT {
         browser.get(ConsoleBrowserIT.BASE_URL + "/");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
         browser.findElement(By.id("username")).sendKeys("admin");
-        browser.findElement(By.id("password")).sendKeys(adminPassword());
+        browser.findElement(By.id("password")).sendKeys(AdminCredentials.password());
         browser.findElement(By.id("login-submit")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("dashboard-view")));
 
@@ -164,7 +164,7 @@ class ImportViewBrowserIT {
         browser.get(ConsoleBrowserIT.BASE_URL + "/");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
         browser.findElement(By.id("username")).sendKeys("admin");
-        browser.findElement(By.id("password")).sendKeys(adminPassword());
+        browser.findElement(By.id("password")).sendKeys(AdminCredentials.password());
         browser.findElement(By.id("login-submit")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("dashboard-view")));
         browser.get(ConsoleBrowserIT.BASE_URL + "/imports/" + catalogue);
@@ -214,7 +214,7 @@ class ImportViewBrowserIT {
     }
 
     private static void createCatalogue(String name) {
-        String credentials = Base64.getEncoder().encodeToString(("admin:" + adminPassword()).getBytes(StandardCharsets.UTF_8));
+        String credentials = Base64.getEncoder().encodeToString(("admin:" + AdminCredentials.password()).getBytes(StandardCharsets.UTF_8));
         try {
             var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                             URI.create(ConsoleBrowserIT.BASE_URL + "/api/v1/catalogues"))
@@ -228,18 +228,5 @@ class ImportViewBrowserIT {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String adminPassword() {
-        String password = System.getenv("ADMIN_PASSWORD");
-        for (var property : List.of("ADMIN_PASSWORD", "it.admin.password")) {
-            if (password == null || password.isBlank()) {
-                password = System.getProperty(property);
-            }
-        }
-        if (password == null || password.isBlank()) {
-            fail("set ADMIN_PASSWORD (environment, -DADMIN_PASSWORD or -Dit.admin.password)");
-        }
-        return password;
     }
 }

@@ -5,13 +5,11 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
@@ -36,18 +34,16 @@ import org.openreco.recommender.platform.boundary.InvalidInputException;
 @Tag(name = "Events")
 public class EventBatchesResource {
 
-    /** Room for MAX_BATCH events with long ids (a typical event is ~150 bytes). */
-    static final long BATCH_BODY_LIMIT = 8L << 20;
-
     @Inject
     Interactions interactions;
 
     @POST
+    @BodyLimit(8 * 1024 * 1024) // room for 10,000 events with long ids (a typical event is ~150 bytes)
     @Operation(summary = "Record up to 10,000 events: a JSON array, or {\"events\": [...], \"createMissingItems\": true}")
     public Response recordAll(@PathParam("catalogue") String catalogue,
             @QueryParam("createMissingItems") boolean createMissingItems,
-            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, InputStream body) {
-        JsonValue json = JsonBodies.read(body, contentLength, BATCH_BODY_LIMIT);
+            InputStream body) {
+        JsonValue json = JsonBodies.read(body);
         JsonArray array;
         if (json instanceof JsonArray a) {
             array = a;

@@ -2,13 +2,11 @@ package org.openreco.recommender.api;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
@@ -32,16 +30,15 @@ import org.openreco.recommender.platform.boundary.InvalidInputException;
 @Tag(name = "Events")
 public class EventsResource {
 
-    static final long EVENT_BODY_LIMIT = 64L << 10;
-
     @Inject
     Interactions interactions;
 
     @POST
+    @BodyLimit(64 * 1024)
     @Operation(summary = "Record one event; a re-sent clientEventId answers 'duplicate' and is not stored twice")
     public Response record(@PathParam("catalogue") String catalogue, @QueryParam("createMissingItems") boolean createMissingItems,
-            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength, InputStream body) {
-        var parsed = EventJson.parse(JsonBodies.read(body, contentLength, EVENT_BODY_LIMIT));
+            InputStream body) {
+        var parsed = EventJson.parse(JsonBodies.read(body));
         if (parsed instanceof EventJson.Unreadable unreadable) {
             throw new InvalidInputException(unreadable.field(), unreadable.reason());
         }

@@ -71,7 +71,9 @@ class DatabaseMigrationsIT {
             try (ResultSet rs = c.createStatement().executeQuery("""
                     select a.attrelid::regclass::text || '.' || a.attname, format_type(a.atttypid, a.atttypmod)
                       from pg_attribute a
-                     where a.attrelid in ('item'::regclass, 'app_user'::regclass)
+                     where (a.attrelid in ('item'::regclass, 'app_user'::regclass)
+                            or a.attrelid::regclass::text like 'item\\_vector\\_%'
+                            or a.attrelid::regclass::text like 'user\\_vector\\_%')
                        and a.attnum > 0 and not a.attisdropped""")) {
                 while (rs.next()) {
                     types.put(rs.getString(1), rs.getString(2));
@@ -84,12 +86,16 @@ class DatabaseMigrationsIT {
                 }
             }
         }
-        assertEquals("vector(384)", types.get("item.embedding"));
+        // one table per embedding model, each with its own HNSW index (never two models in one index)
+        for (var model : Map.of("minilm", 384, "minilm_q", 384, "bge_zh", 512).entrySet()) {
+            String table = "item_vector_" + model.getKey();
+            assertEquals("vector(" + model.getValue() + ")", types.get(table + ".embedding"), table);
+            assertEquals("vector(" + model.getValue() + ")", types.get("user_vector_" + model.getKey() + ".embedding"));
+            assertTrue(hnsw.stream().anyMatch(d -> d.contains("ON public." + table + " USING hnsw (embedding vector_cosine_ops)")),
+                    hnsw::toString);
+        }
         assertEquals("vector(64)", types.get("item.cf_factors"));
-        assertEquals("vector(384)", types.get("app_user.content_vector"));
         assertEquals("vector(64)", types.get("app_user.cf_factors"));
-        assertTrue(hnsw.stream().anyMatch(d -> d.contains("ON public.item USING hnsw (embedding vector_cosine_ops)")), hnsw::toString);
-        assertTrue(hnsw.stream().anyMatch(d -> d.contains("ON public.app_user USING hnsw (content_vector vector_cosine_ops)")), hnsw::toString);
     }
 
     @Test

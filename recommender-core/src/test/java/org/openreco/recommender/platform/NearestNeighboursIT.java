@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
 import com.pgvector.PGvector;
 
 /**
- * k-nearest-neighbour reads through pgvector's HNSW indexes on the real item table, the way the
- * ranking code will issue them: per catalogue, ordered by distance, with a limit. Each test works
+ * k-nearest-neighbour reads through pgvector's HNSW indexes on the real tables, the way the ranking
+ * code issues them: per generation (text vectors) or catalogue (factors), ordered by distance, with a
+ * limit. Each test works
  * in a catalogue of its own among whatever else the shared database holds, and deletes it after.
  *
  * <p>With only a few hundred rows the planner rightly prefers an exact sort, so the tests switch the
@@ -59,22 +60,24 @@ class NearestNeighboursIT {
 
         try (Connection c = TestDatabase.connect(); var catalogue = Fixture.catalogue(c)) {
             PGvector.registerTypes(c);
+            long generation = generation(c, catalogue.id());
             insertShuffled(c, catalogue.id(), vectors, random, """
-                    insert into item (catalogue_id, external_id, title, embedding, embedding_model, embedded_at)
-                    values (?, ?, 'An item', ?, 'test-model', now())""");
+                    with added as (insert into item (catalogue_id, external_id, title) values (?, ?, 'An item') returning id)
+                    insert into item_vector_minilm (generation_id, item_id, content_hash, embedding)
+                    select %d, id, 'hash', ? from added""".formatted(generation));
             String nearest = """
-                    select external_id, embedding <=> ? as distance
-                      from item
-                     where catalogue_id = ?
-                     order by embedding <=> ?
+                    select i.external_id, v.embedding <=> ? as distance
+                      from item_vector_minilm v join item i on i.id = v.item_id
+                     where v.generation_id = ?
+                     order by v.embedding <=> ?
                      limit ?""";
 
             c.setAutoCommit(false);
             useIndexesOnly(c);
-            assertPlanUses(c, nearest, "item_embedding_hnsw", query, catalogue.id());
+            assertPlanUses(c, nearest, "item_vector_minilm_hnsw", query, generation);
             List<String> found = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(nearest)) {
-                bind(ps, query, catalogue.id());
+                bind(ps, query, generation);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         found.add(rs.getString(1));
@@ -141,6 +144,18 @@ class NearestNeighboursIT {
         }
     }
 
+    /** A building generation of the MiniLM model for the catalogue; the vectors are its rows. */
+    private static long generation(Connection c, long catalogueId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "insert into embedding_generation (catalogue_id, model) values (?, 'all-minilm-l6-v2') returning id")) {
+            ps.setLong(1, catalogueId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     /** Takes the exact alternatives away for this transaction and lets HNSW fill k rows past the filter. */
     private static void useIndexesOnly(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
@@ -152,11 +167,11 @@ class NearestNeighboursIT {
         }
     }
 
-    private static void assertPlanUses(Connection c, String query, String index, float[] vector, long catalogueId)
+    private static void assertPlanUses(Connection c, String query, String index, float[] vector, long filterId)
             throws SQLException {
         var plan = new StringBuilder();
         try (PreparedStatement ps = c.prepareStatement("explain (costs off) " + query)) {
-            bind(ps, vector, catalogueId);
+            bind(ps, vector, filterId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String line = rs.getString(1);
@@ -168,9 +183,9 @@ class NearestNeighboursIT {
         assertTrue(plan.toString().contains("Index Scan using " + index), plan::toString);
     }
 
-    private static void bind(PreparedStatement ps, float[] vector, long catalogueId) throws SQLException {
+    private static void bind(PreparedStatement ps, float[] vector, long filterId) throws SQLException {
         ps.setObject(1, new PGvector(vector));
-        ps.setLong(2, catalogueId);
+        ps.setLong(2, filterId);
         ps.setObject(3, new PGvector(vector));
         ps.setInt(4, NEIGHBOURS);
     }

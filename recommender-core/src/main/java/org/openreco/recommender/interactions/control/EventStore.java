@@ -116,7 +116,12 @@ public final class EventStore {
         return inserted;
     }
 
-    /** Marks users (kind 'user') or items (kind 'item') dirty for re-embedding; existing marks keep their time. */
+    /**
+     * Marks users (kind 'user') or items (kind 'item') dirty for re-embedding; existing marks keep their
+     * time. Every mark's row stays locked until the transaction commits, so a re-embedding worker (FOR
+     * UPDATE SKIP LOCKED) cannot take the entity before this transaction's writes are visible: call it
+     * before writing the events, so that their ids are allocated while the marks are held (V030).
+     */
     public void enqueue(String kind, Collection<Long> entityIds) throws SQLException {
         if (entityIds.isEmpty()) {
             return;
@@ -124,7 +129,7 @@ public final class EventStore {
         try (var insert = connection.prepareStatement("""
                 insert into embedding_queue (catalogue_id, kind, entity_id)
                 select ?, ?, x from unnest(?::bigint[]) with ordinality as t(x, n) order by n
-                on conflict (kind, entity_id) do nothing""")) {
+                on conflict (kind, entity_id) do update set enqueued_at = embedding_queue.enqueued_at""")) {
             insert.setLong(1, catalogueId);
             insert.setString(2, kind);
             insert.setArray(3, connection.createArrayOf("bigint", new TreeSet<>(entityIds).toArray(Long[]::new)));

@@ -21,9 +21,8 @@ public class EventWriter {
     public Set<String> write(long catalogueId, EventStore.Rows rows, Collection<Long> userIds) {
         try (var connection = dataSource.getConnection()) {
             var store = new EventStore(connection, catalogueId);
-            var inserted = store.insert(rows);
             store.enqueue("user", userIds);
-            return inserted;
+            return store.insert(rows);
         } catch (SQLException e) {
             throw new IllegalStateException("writing " + rows.userIds().length + " events failed", e);
         }

@@ -23,7 +23,10 @@ import org.openreco.recommender.admin.MainLayout;
 import org.openreco.recommender.monitoring.boundary.Counts;
 import org.openreco.recommender.monitoring.boundary.Monitoring;
 
-/** Live counts of catalogues, items, users and interactions as cards, refreshed every few seconds. */
+/**
+ * Live counts of catalogues, items, users and interactions, and the re-embedding queue's depth and
+ * freshness lag, as cards refreshed every few seconds.
+ */
 @Route(value = "", layout = MainLayout.class)
 @PageTitle("Dashboard · OpenReco")
 public class DashboardView extends VerticalLayout {
@@ -38,6 +41,9 @@ public class DashboardView extends VerticalLayout {
     final CountCard items = new CountCard("items", "Items", Counts::items);
     final CountCard users = new CountCard("users", "Users", Counts::users);
     final CountCard interactions = new CountCard("interactions", "Interactions", Counts::interactions);
+    final CountCard queued = new CountCard("queued", "Waiting to be embedded", Counts::queued);
+    final CountCard parked = new CountCard("parked", "Parked (failed)", Counts::parked);
+    final CountCard lag = new CountCard("lag", "Freshness lag (s)", Counts::oldestQueuedSeconds);
     final Span refreshed = new Span();
     private Registration polling;
 
@@ -46,7 +52,7 @@ public class DashboardView extends VerticalLayout {
         this.monitoring = monitoring;
         setId("dashboard-view");
         addClassName("dashboard-view");
-        var cards = new Div(catalogues, items, users, interactions);
+        var cards = new Div(catalogues, items, users, interactions, queued, parked, lag);
         cards.addClassName("count-cards");
         refreshed.setId("counts-refreshed");
         refreshed.addClassName("refreshed");
@@ -83,7 +89,7 @@ public class DashboardView extends VerticalLayout {
     }
 
     void show(Counts counts) {
-        for (var card : new CountCard[] {catalogues, items, users, interactions}) {
+        for (var card : new CountCard[] {catalogues, items, users, interactions, queued, parked, lag}) {
             card.show(counts);
         }
         refreshed.removeClassName("stale");

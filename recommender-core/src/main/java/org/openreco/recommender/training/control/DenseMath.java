@@ -1,0 +1,82 @@
+package org.openreco.recommender.training.control;
+
+/** The few dense kernels ALS needs, on flat row-major arrays (k×k matrices as double[k*k]). */
+final class DenseMath {
+
+    private DenseMath() {
+    }
+
+    /** Dot product of row a of x and row b of y, both with k columns. */
+    static double dot(float[] x, int a, float[] y, int b, int k) {
+        double s = 0;
+        int ia = a * k, ib = b * k;
+        for (int f = 0; f < k; f++) {
+            s += x[ia + f] * y[ib + f];
+        }
+        return s;
+    }
+
+    /** Dot product of row r of y (k columns) with a dense vector. */
+    static double dot(float[] y, int r, double[] v, int k) {
+        double s = 0;
+        int base = r * k;
+        for (int f = 0; f < k; f++) {
+            s += y[base + f] * v[f];
+        }
+        return s;
+    }
+
+    /** out = m · v for a symmetric k×k m. */
+    static void multiply(double[] m, double[] v, double[] out, int k) {
+        for (int a = 0; a < k; a++) {
+            double s = 0;
+            int row = a * k;
+            for (int b = 0; b < k; b++) {
+                s += m[row + b] * v[b];
+            }
+            out[a] = s;
+        }
+    }
+
+    /**
+     * Solves m · x = b in place for a symmetric positive definite m: m is overwritten by its Cholesky
+     * factor L (lower triangle, only the lower triangle of m is read), b by x.
+     */
+    static void choleskySolve(double[] m, double[] b, int k) {
+        for (int j = 0; j < k; j++) {
+            int rj = j * k;
+            double d = m[rj + j];
+            for (int f = 0; f < j; f++) {
+                d -= m[rj + f] * m[rj + f];
+            }
+            if (d <= 0) {
+                throw new ArithmeticException("matrix not positive definite at " + j + " (use regularization > 0)");
+            }
+            d = Math.sqrt(d);
+            m[rj + j] = d;
+            for (int i = j + 1; i < k; i++) {
+                int ri = i * k;
+                double s = m[ri + j];
+                for (int f = 0; f < j; f++) {
+                    s -= m[ri + f] * m[rj + f];
+                }
+                m[ri + j] = s / d;
+            }
+        }
+        for (int i = 0; i < k; i++) { // L y = b
+            double s = b[i];
+            int ri = i * k;
+            for (int f = 0; f < i; f++) {
+                s -= m[ri + f] * b[f];
+            }
+            b[i] = s / m[ri + i];
+        }
+        for (int i = k - 1; i >= 0; i--) { // Lᵀ x = y
+            double s = b[i];
+            for (int f = i + 1; f < k; f++) {
+                s -= m[f * k + i] * b[f];
+            }
+            b[i] = s / m[i * k + i];
+        }
+    }
+}

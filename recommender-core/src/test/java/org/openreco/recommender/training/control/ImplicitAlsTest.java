@@ -164,6 +164,29 @@ class ImplicitAlsTest {
         }
     }
 
+    @Test
+    void the_woodbury_solve_of_a_short_row_equals_the_cholesky_solve() {
+        int k = 6, items = 9;
+        SplittableRandom random = new SplittableRandom(11);
+        float[] y = new float[items * k];
+        for (int n = 0; n < y.length; n++) {
+            y[n] = (float) random.nextGaussian();
+        }
+        double lambda = 0.5, alpha = 4;
+        double[] gram;
+        try (Parallel parallel = new Parallel(1)) {
+            gram = ImplicitAls.gram(y, items, k, parallel, new int[] {0, items});
+        }
+        int[] row = {2, 5, 7};
+        float[] weights = {1, 0.5f, 3};
+        InteractionMatrix m = InteractionMatrix.of(1, items, new int[3], row, weights, 3);
+        float[] target = new float[k];
+        ImplicitAls.woodbury(m, 0, target, y, ImplicitAls.regularisedInverse(gram, lambda, k), alpha, k,
+                new double[3 * k], new double[k * k], new double[k], new double[k]);
+        float[] exact = new AlsModel(k, 1, items, new float[k], y, gram, lambda, alpha).foldIn(row, weights);
+        assertArrayEquals(exact, target, 1e-5f);
+    }
+
     static double dot(float[] a, float[] b) {
         double s = 0;
         for (int f = 0; f < a.length; f++) {

@@ -63,6 +63,12 @@ final class DenseMath {
      * factor L (lower triangle, only the lower triangle of m is read), b by x.
      */
     static void choleskySolve(double[] m, double[] b, int k) {
+        choleskyFactor(m, k);
+        solveFactored(m, b, k);
+    }
+
+    /** Overwrites the lower triangle of a symmetric positive definite m by its Cholesky factor L. */
+    static void choleskyFactor(double[] m, int k) {
         for (int j = 0; j < k; j++) {
             int rj = j * k;
             double d = m[rj + j];
@@ -83,6 +89,10 @@ final class DenseMath {
                 m[ri + j] = s / d;
             }
         }
+    }
+
+    /** Solves L Lᵀ x = b in place, L from {@link #choleskyFactor}. */
+    static void solveFactored(double[] m, double[] b, int k) {
         for (int i = 0; i < k; i++) { // L y = b
             double s = b[i];
             int ri = i * k;

@@ -151,19 +151,19 @@ public final class ImplicitAls implements Algorithm {
         });
     }
 
-    /** (G + λI)⁻¹, by Cholesky against each unit vector: O(k³) once per half-step. */
+    /** (G + λI)⁻¹: one Cholesky factorisation, then a solve per unit vector; O(k³) once per half-step. */
     static double[] regularisedInverse(double[] gram, double lambda, int k) {
         double[] inverse = new double[k * k];
-        double[] m = new double[k * k];
+        double[] m = Arrays.copyOf(gram, k * k);
+        for (int f = 0; f < k; f++) {
+            m[f * k + f] += lambda;
+        }
+        DenseMath.choleskyFactor(m, k);
         double[] e = new double[k];
         for (int col = 0; col < k; col++) {
-            System.arraycopy(gram, 0, m, 0, k * k);
-            for (int f = 0; f < k; f++) {
-                m[f * k + f] += lambda;
-            }
             Arrays.fill(e, 0);
             e[col] = 1;
-            DenseMath.choleskySolve(m, e, k); // refactoring per column is k⁴/3 in all: fine for k ≤ 256
+            DenseMath.solveFactored(m, e, k);
             for (int f = 0; f < k; f++) {
                 inverse[f * k + col] = e[f];
             }

@@ -187,6 +187,27 @@ class ImplicitAlsTest {
         assertArrayEquals(exact, target, 1e-5f);
     }
 
+    @Test
+    void users_and_items_without_interactions_get_zero_vectors_and_recommendations_skip_seen_items() {
+        // user 2 and item 3 have nothing
+        InteractionMatrix m = InteractionMatrix.of(3, 4, new int[] {0, 0, 1}, new int[] {0, 1, 2}, new float[] {1, 1, 1}, 3);
+        for (AlsParameters p : List.of(SMALL, SMALL.withCgSteps(0))) {
+            AlsModel model = new ImplicitAls(p).fit(m);
+            for (float f : model.userVector(2)) {
+                assertEquals(0, f, 1e-6);
+            }
+            for (float f : model.itemVector(3)) {
+                assertEquals(0, f, 1e-6);
+            }
+            for (float f : model.foldIn(new int[0], new float[0])) {
+                assertEquals(0, f, 1e-9);
+            }
+            int[] top = model.recommend(0, 4, m);
+            assertEquals(2, top.length, "items 0 and 1 are user 0's own");
+            assertTrue(top[0] == 2 || top[0] == 3);
+        }
+    }
+
     static double dot(float[] a, float[] b) {
         double s = 0;
         for (int f = 0; f < a.length; f++) {

@@ -14,7 +14,9 @@ import org.openreco.recommender.training.boundary.EpochListener;
  *
  * <p>The YᵀY trick keeps a row's cost at O(n_u·k + k²) per CG step (O(n_u·k² + k³) for Cholesky)
  * instead of O(items·k²): (YᵀC_uY) = YᵀY + Yᵀ(C_u − I)Y, and C_u − I is zero off the user's items.
- * Rows are solved in parallel; each solve reads only the fixed side and writes only its own row, so the
+ * Rows with at most {@code cgSteps} entries are solved exactly by the Woodbury identity, which is then
+ * cheaper than CG. Cells the matrix does not hold (including dropped negative weights, see
+ * {@link InteractionMatrix}) are p = 0, c = 1. Rows are solved in parallel; each solve reads only the fixed side and writes only its own row, so the
  * result does not depend on the number of threads or their scheduling.
  */
 public final class ImplicitAls implements Algorithm {
@@ -55,19 +57,15 @@ public final class ImplicitAls implements Algorithm {
         try (Parallel parallel = new Parallel(parameters.threads())) {
             int[] userChunks = parallel.chunks(users, r -> userItems.rowLength(r) + k);
             int[] itemChunks = parallel.chunks(items, r -> itemUsers.rowLength(r) + k);
-            double[] itemGram = null;
+            double[] itemGram = gram(y, items, k, parallel, itemChunks);
             for (int epoch = 1; epoch <= parameters.iterations(); epoch++) {
                 long start = System.nanoTime();
-                itemGram = gram(y, items, k, parallel, itemChunks);
                 solveRows(userItems, x, y, itemGram, parallel, userChunks);
                 double[] userGram = gram(x, users, k, parallel, userChunks);
                 solveRows(itemUsers, y, x, userGram, parallel, itemChunks);
-                itemGram = gram(y, items, k, parallel, itemChunks);
+                itemGram = gram(y, items, k, parallel, itemChunks); // for the loss, the next epoch and fold-in
                 double loss = loss(userItems, x, y, itemGram, userGram, parallel, userChunks);
                 listener.epochDone(epoch, loss, System.nanoTime() - start);
-            }
-            if (itemGram == null) {
-                itemGram = gram(y, items, k, parallel, itemChunks);
             }
             return new AlsModel(k, users, items, x, y, itemGram, parameters.regularization(), parameters.alpha());
         }

@@ -27,8 +27,8 @@ import org.openreco.recommender.training.control.Scorer;
  * and the hybrid's weights searched, then every algorithm trained on the whole training part and
  * evaluated by the one {@link Evaluator} on the test part (full ranking).
  *
- * <p>Arguments: {@code [--datasets=DIR] [--only=ml|amazon] [--k=10,20] [--no-tune] [--synthetic=250000,500000,1000000]
- * [--threads=N]}.
+ * <p>Arguments: {@code [--datasets=DIR] [--only=ml|amazon] [--k=10,20] [--no-tune] [--split=random|last:N]
+ * [--synthetic=250000,500000,1000000] [--threads=N]}.
  */
 public final class OfflineEvaluation {
 
@@ -39,11 +39,14 @@ public final class OfflineEvaluation {
     private final int[] cutoffs;
     private final boolean tune;
     private final int threads;
+    /** 0: random per-user holdout; n > 0: per-user leave-last-n-out by time (validation the same within training). */
+    private final int leaveLast;
 
-    OfflineEvaluation(int[] cutoffs, boolean tune, int threads) {
+    OfflineEvaluation(int[] cutoffs, boolean tune, int threads, int leaveLast) {
         this.cutoffs = cutoffs;
         this.tune = tune;
         this.threads = threads;
+        this.leaveLast = leaveLast;
     }
 
     public static void main(String[] args) throws IOException {
@@ -51,7 +54,7 @@ public final class OfflineEvaluation {
         String only = null, synthetic = null;
         int[] cutoffs = {K};
         boolean tune = true;
-        int threads = 0;
+        int threads = 0, leaveLast = 0;
         for (String arg : args) {
             String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
             if (arg.startsWith("--datasets=")) {
@@ -64,6 +67,8 @@ public final class OfflineEvaluation {
                 tune = false;
             } else if (arg.startsWith("--synthetic=")) {
                 synthetic = value;
+            } else if (arg.startsWith("--split=")) {
+                leaveLast = value.equals("random") ? 0 : Integer.parseInt(value.substring("last:".length()));
             } else if (arg.startsWith("--threads=")) {
                 threads = Integer.parseInt(value);
             } else {
@@ -74,7 +79,7 @@ public final class OfflineEvaluation {
             cutoffs = Arrays.copyOf(cutoffs, cutoffs.length + 1);
             cutoffs[cutoffs.length - 1] = K;
         }
-        OfflineEvaluation run = new OfflineEvaluation(cutoffs, tune, threads);
+        OfflineEvaluation run = new OfflineEvaluation(cutoffs, tune, threads, leaveLast);
         out("== machine: %d processors (Runtime.availableProcessors), JVM %s, max heap %d MB; threads %s",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() >> 20, threads <= 0 ? "all" : threads);
@@ -99,14 +104,18 @@ public final class OfflineEvaluation {
         out("%n== data set: %s", title);
         out("positives %,d, users %,d, items %,d (items with at least one positive = candidates)", log.size(),
                 log.userCount(), log.itemCount());
-        Split split = Splitter.randomHoldout(log, TEST_RATIO, SEED);
-        Split validation = split.validation(TEST_RATIO, SEED + 1);
+        Split split = leaveLast > 0 ? Splitter.leaveLastOut(log, leaveLast) : Splitter.randomHoldout(log, TEST_RATIO, SEED);
+        Split validation = leaveLast > 0 ? Splitter.leaveLastOut(log, split.train(), leaveLast)
+                : split.validation(TEST_RATIO, SEED + 1);
         InteractionMatrix test = split.testMatrix();
         long testUsers = java.util.stream.IntStream.range(0, test.rows()).filter(u -> test.rowLength(u) > 0).count();
-        out("split: random per-user holdout, round(0.2·n) of each user's positives to test (≤ n−1), seed %d: "
-                + "train %,d, test %,d rows, %,d test users; validation: the same rule on the training rows, seed %d "
-                + "(train %,d, validation %,d)", SEED, split.train().length, split.test().length, testUsers, SEED + 1,
-                validation.train().length, validation.test().length);
+        String rule = leaveLast > 0
+                ? "per-user leave-last-" + leaveLast + "-out by time (ties by file order; users with ≤ " + leaveLast
+                        + " positives stay in training)"
+                : "random per-user holdout, round(0.2·n) of each user's positives to test (≤ n−1), seed " + SEED;
+        out("split: %s: train %,d, test %,d rows, %,d test users; validation: the same rule on the training rows%s "
+                + "(train %,d, validation %,d)", rule, split.train().length, split.test().length, testUsers,
+                leaveLast > 0 ? "" : ", seed " + (SEED + 1), validation.train().length, validation.test().length);
 
         AlsParameters als = AlsParameters.defaults().withThreads(threads);
         int neighbours = 100;

@@ -52,10 +52,15 @@ public final class Splitter {
      * users with n rows or fewer stay wholly in training.
      */
     public static Split leaveLastOut(InteractionLog log, int n) {
+        return leaveLastOut(log, log.allRows(), n);
+    }
+
+    /** The same within the given rows only (e.g. a validation split of a training part). */
+    public static Split leaveLastOut(InteractionLog log, int[] rows, int n) {
         if (n < 1) {
             throw new IllegalArgumentException("n must be ≥ 1");
         }
-        int[][] byUser = log.rowsByUser(log.allRows());
+        int[][] byUser = log.rowsByUser(rows);
         Parts parts = new Parts(log.size());
         for (int[] userRows : byUser) {
             int len = userRows.length;

@@ -90,6 +90,17 @@ class SplitterTest {
     }
 
     @Test
+    void leave_last_out_within_training_rows_never_touches_the_test_rows() {
+        InteractionLog log = log();
+        Split split = Splitter.leaveLastOut(log, 1);
+        Split validation = Splitter.leaveLastOut(log, split.train(), 1);
+        assertPartition(log, new Split(log, validation.train(), validation.test()), split.train().length);
+        BitSet test = new BitSet();
+        Arrays.stream(split.test()).forEach(test::set);
+        assertTrue(Arrays.stream(validation.test()).noneMatch(test::get));
+    }
+
+    @Test
     void a_time_cut_puts_earlier_rows_in_training_and_the_rest_in_test() {
         InteractionLog log = log();
         Split split = Splitter.timeCut(log, 1_000_800);

@@ -30,6 +30,42 @@ public final class AlsModel implements Scorer {
         this.alpha = alpha;
     }
 
+    /**
+     * A model from stored factors (e.g. read back from pgvector), row-major, {@code factors} per row;
+     * YᵀY for fold-in is recomputed (O(items·k²)). The arrays are taken, not copied.
+     */
+    public static AlsModel restore(int factors, float[] userFactors, float[] itemFactors, double regularization,
+            double alpha) {
+        if (factors < 1 || userFactors.length % factors != 0 || itemFactors.length % factors != 0) {
+            throw new IllegalArgumentException("factor arrays must hold whole rows of " + factors);
+        }
+        int items = itemFactors.length / factors;
+        double[] gram;
+        try (Parallel parallel = new Parallel(1)) {
+            gram = ImplicitAls.gram(itemFactors, items, factors, parallel, new int[] {0, items});
+        }
+        return new AlsModel(factors, userFactors.length / factors, items, userFactors, itemFactors, gram,
+                regularization, alpha);
+    }
+
+    /** All user factors, row-major (a copy), e.g. to store them. */
+    public float[] userFactors() {
+        return userFactors.clone();
+    }
+
+    /** All item factors, row-major (a copy), e.g. to store them in an inner-product index. */
+    public float[] itemFactors() {
+        return itemFactors.clone();
+    }
+
+    public double regularization() {
+        return regularization;
+    }
+
+    public double alpha() {
+        return alpha;
+    }
+
     public int factors() {
         return factors;
     }

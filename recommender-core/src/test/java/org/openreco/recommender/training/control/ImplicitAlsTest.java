@@ -208,6 +208,20 @@ class ImplicitAlsTest {
         }
     }
 
+    @Test
+    void a_model_restored_from_its_stored_factors_scores_and_folds_in_alike() {
+        AlsModel model = new ImplicitAls(REGULARISED).fit(planted());
+        AlsModel restored = AlsModel.restore(model.factors(), model.userFactors(), model.itemFactors(),
+                model.regularization(), model.alpha());
+        int[] items = {3, 7, 11};
+        float[] weights = {1, 1, 2};
+        assertArrayEquals(model.foldIn(items, weights), restored.foldIn(items, weights), 1e-6f);
+        float[] a = new float[model.itemCount()], b = new float[model.itemCount()];
+        model.score(5, a);
+        restored.score(5, b);
+        assertArrayEquals(a, b);
+    }
+
     static double dot(float[] a, float[] b) {
         double s = 0;
         for (int f = 0; f < a.length; f++) {

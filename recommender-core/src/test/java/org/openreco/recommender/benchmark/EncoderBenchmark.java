@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,7 +81,8 @@ public final class EncoderBenchmark {
         Map<String, List<String>> tags = new HashMap<>();
         Path tagsFile = folder.resolve("tags.csv");
         if (Files.isRegularFile(tagsFile)) {
-            for (String line : Files.readAllLines(tagsFile).subList(1, Files.readAllLines(tagsFile).size())) {
+            var lines = Files.readAllLines(tagsFile);
+            for (String line : lines.subList(1, lines.size())) {
                 var fields = csv(line); // userId,movieId,tag,timestamp
                 if (fields.size() >= 3) {
                     var list = tags.computeIfAbsent(fields.get(1), k -> new ArrayList<>());
@@ -148,7 +150,7 @@ public final class EncoderBenchmark {
     }
 
     private static Map<String, String> options(String[] args) {
-        return java.util.Arrays.stream(args)
+        return Arrays.stream(args)
                 .filter(a -> a.startsWith("--") && a.contains("="))
                 .collect(Collectors.toMap(a -> a.substring(2, a.indexOf('=')), a -> a.substring(a.indexOf('=') + 1)));
     }

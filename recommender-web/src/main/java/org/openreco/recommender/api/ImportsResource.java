@@ -54,6 +54,7 @@ public class ImportsResource {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @BodyLimit(Imports.MAX_UPLOAD_BYTES) // the server's max-post-size (configure-server.cli) allows this much
     @Operation(summary = "Upload a file (part \"file\") and import it with the options (part \"options\", JSON)")
     public Response upload(@PathParam("catalogue") String catalogue, @FormParam("options") String options,
             @FormParam("file") EntityPart file, @Context UriInfo uri) throws IOException {

@@ -43,6 +43,8 @@ public class Imports {
     public static final Set<String> KINDS = Set.of("items", "users", "events", "movielens");
     public static final Set<String> FORMATS = Set.of("csv", "json", "ndjson");
     static final int CHUNK_SIZE = 1000;
+    /** The largest upload the API takes (200 MiB); a larger file is imported from a path on the server. */
+    public static final long MAX_UPLOAD_BYTES = 200L * 1024 * 1024;
 
     @Inject
     Catalogues catalogues;

@@ -181,7 +181,7 @@ class ImportsApiIT {
     void an_upload_over_the_servers_former_10_MB_limit_is_imported() {
         String catalogue = newCatalogue("big");
         var csv = new StringBuilder("externalId,title\n");
-        String title = "A product with a rather long title, repeated to make a large file".repeat(2);
+        String title = "A product with a rather long title that is repeated to make a large file ".repeat(2);
         int records = 0;
         while (csv.length() < 12 * 1024 * 1024) {
             csv.append("p").append(++records).append(',').append(title).append('\n');

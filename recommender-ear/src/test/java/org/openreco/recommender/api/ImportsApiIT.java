@@ -178,6 +178,22 @@ class ImportsApiIT {
     }
 
     @Test
+    void an_upload_over_the_servers_former_10_MB_limit_is_imported() {
+        String catalogue = newCatalogue("big");
+        var csv = new StringBuilder("externalId,title\n");
+        String title = "A product with a rather long title that is repeated to make a large file ".repeat(2);
+        int records = 0;
+        while (csv.length() < 12 * 1024 * 1024) {
+            csv.append("p").append(++records).append(',').append(title).append('\n');
+        }
+        var status = await(catalogue, upload(catalogue, "{\"kind\":\"items\",\"format\":\"csv\",\"dryRun\":true}",
+                "big.csv", csv.toString()));
+        assertEquals("completed", status.getString("status"), status.toString());
+        assertEquals(records, status.getJsonNumber("read").longValue(), status.toString());
+        assertEquals(0, status.getJsonNumber("rejected").longValue(), status.toString());
+    }
+
+    @Test
     void ndjson_and_json_array_files_are_read_as_records() {
         String catalogue = newCatalogue("json");
         var ndjson = await(catalogue, upload(catalogue, "{\"kind\":\"events\",\"format\":\"ndjson\",\"dryRun\":true}",

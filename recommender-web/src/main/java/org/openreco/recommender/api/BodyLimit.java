@@ -10,7 +10,8 @@ import java.lang.annotation.Target;
 /**
  * The largest request body a resource method reads, in bytes; larger ones get 413 as JSON
  * ({@link BodyLimitFilter}). Without it a method reads at most {@link #DEFAULT} bytes. Undertow
- * refuses bodies over its own max-post-size (10 MB) before they reach us.
+ * refuses bodies over its own max-post-size (200 MiB, for import uploads; configure-server.cli) before
+ * they reach us.
  */
 @Retention(RUNTIME)
 @Target({TYPE, METHOD})

@@ -27,7 +27,10 @@ import org.openreco.recommender.imports.boundary.ImportStatus;
 import org.openreco.recommender.imports.boundary.Imports;
 import org.openreco.recommender.platform.boundary.InvalidInputException;
 
-/** Bulk imports of a catalogue (admin): start one from a server path or an upload, follow it, get its error report. */
+/**
+ * Bulk imports of a catalogue (admin): start one from a server path or an upload, follow it, restart it
+ * when a server restart interrupted it, get its error report.
+ */
 @Path("catalogues/{catalogue}/imports")
 @RolesAllowed("admin")
 @Produces(MediaType.APPLICATION_JSON)
@@ -51,6 +54,7 @@ public class ImportsResource {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @BodyLimit(Imports.MAX_UPLOAD_BYTES) // the server's max-post-size (configure-server.cli) allows this much
     @Operation(summary = "Upload a file (part \"file\") and import it with the options (part \"options\", JSON)")
     public Response upload(@PathParam("catalogue") String catalogue, @FormParam("options") String options,
             @FormParam("file") EntityPart file, @Context UriInfo uri) throws IOException {
@@ -75,6 +79,13 @@ public class ImportsResource {
     @Operation(summary = "An import's status and progress (records read, written, duplicates, rejected)")
     public ImportStatus status(@PathParam("catalogue") String catalogue, @PathParam("id") long id) {
         return imports.status(catalogue, id);
+    }
+
+    @POST
+    @Path("{id}/restart")
+    @Operation(summary = "Restart an interrupted or failed import from its last checkpoint; 202 with its status, 409 when it is not restartable")
+    public Response restart(@PathParam("catalogue") String catalogue, @PathParam("id") long id, @Context UriInfo uri) {
+        return accepted(imports.restart(catalogue, id), uri);
     }
 
     @GET

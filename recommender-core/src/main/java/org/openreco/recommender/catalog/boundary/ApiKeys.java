@@ -1,6 +1,8 @@
 package org.openreco.recommender.catalog.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -11,6 +13,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import org.openreco.recommender.catalog.control.CatalogueCache;
 import org.openreco.recommender.catalog.entity.ApiKey;
 import org.openreco.recommender.platform.boundary.InputChecks;
 import org.openreco.recommender.platform.boundary.InvalidInputException;
@@ -38,6 +41,9 @@ public class ApiKeys {
     @Inject
     Catalogues catalogues;
 
+    @Inject
+    CatalogueCache cache;
+
     public Created create(String catalogue, String name) {
         if (name == null || name.isBlank()) {
             throw new InvalidInputException("name", "is required");
@@ -63,7 +69,10 @@ public class ApiKeys {
                 .getResultList();
     }
 
-    /** Revokes a key for good; revoking it again changes nothing. */
+    /**
+     * Revokes a key for good; revoking it again changes nothing. This node refuses the key as soon as
+     * the revocation commits; other nodes within {@link CatalogueCache#TTL}.
+     */
     public ApiKey revoke(String catalogue, String prefix) {
         long catalogueId = catalogues.get(catalogue).getId();
         var apiKey = em.createQuery("select k from ApiKey k where k.catalogueId = :c and k.prefix = :p", ApiKey.class)
@@ -72,28 +81,43 @@ public class ApiKeys {
                 .getResultStream()
                 .findFirst()
                 .orElseThrow(() -> new NotFoundException("no API key '" + prefix + "' in catalogue '" + catalogue + "'"));
+        cache.forgetKey(prefix);
         apiKey.revoke();
         return apiKey;
     }
 
-    /** Whether the key opens the catalogue; one indexed lookup by prefix and a constant-time compare. */
+    /**
+     * Whether the key opens the catalogue: a cached answer for keys seen in the last seconds, else one
+     * indexed lookup by prefix and a constant-time compare of the hashes. No transaction of its own.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Check check(String catalogue, String key) {
-        var owner = catalogues.find(catalogue);
+        var owner = catalogues.findRef(catalogue);
         if (owner.isEmpty()) {
             return Check.UNKNOWN_CATALOGUE;
         }
         if (key == null || key.length() <= PREFIX_LENGTH || !key.startsWith(KEY_START)) {
             return Check.INVALID;
         }
+        String hash = hash(key);
+        var keyOwner = cache.key(hash, () -> lookUp(key.substring(0, PREFIX_LENGTH), hash));
+        if (keyOwner == null) {
+            return Check.INVALID;
+        }
+        return keyOwner.catalogueId() == owner.get().id() ? Check.VALID : Check.OTHER_CATALOGUE;
+    }
+
+    /** The catalogue a valid, unrevoked key with this prefix and hash opens, or null. */
+    private CatalogueCache.KeyOwner lookUp(String prefix, String hash) {
         var found = em.createQuery("select k from ApiKey k where k.prefix = :p", ApiKey.class)
-                .setParameter("p", key.substring(0, PREFIX_LENGTH))
+                .setParameter("p", prefix)
                 .getResultStream()
                 .findFirst();
         if (found.isEmpty() || found.get().isRevoked() || !MessageDigest.isEqual(
-                found.get().getKeyHash().getBytes(StandardCharsets.US_ASCII), hash(key).getBytes(StandardCharsets.US_ASCII))) {
-            return Check.INVALID;
+                found.get().getKeyHash().getBytes(StandardCharsets.US_ASCII), hash.getBytes(StandardCharsets.US_ASCII))) {
+            return null;
         }
-        return found.get().getCatalogueId().equals(owner.get().getId()) ? Check.VALID : Check.OTHER_CATALOGUE;
+        return new CatalogueCache.KeyOwner(found.get().getCatalogueId(), prefix);
     }
 
     static String hash(String key) {

@@ -1,10 +1,14 @@
 package org.openreco.recommender.catalog.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
+import org.openreco.recommender.catalog.control.CatalogueCache;
 import org.openreco.recommender.catalog.control.SettingsJson;
 import org.openreco.recommender.catalog.entity.Catalogue;
 import org.openreco.recommender.platform.boundary.ConflictException;
@@ -17,6 +21,9 @@ public class Catalogues {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    CatalogueCache cache;
 
     public Catalogue create(String name) {
         requireValidName(name);
@@ -42,6 +49,26 @@ public class Catalogues {
         return find(name).orElseThrow(() -> new NotFoundException("catalogue '" + name + "' does not exist"));
     }
 
+    /**
+     * The catalogue's id and settings for calls into it (events, keys), from a cache that forgets a
+     * catalogue when it is changed through this node and expires after {@link CatalogueCache#TTL}.
+     * Runs without a transaction of its own: a cache hit costs no database work at all.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<CatalogueRef> findRef(String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(cache.catalogue(name, () -> find(name)
+                .map(c -> new CatalogueRef(c.getId(), c.getName(), SettingsJson.read(storedSettings(c.getId()))))
+                .orElse(null)));
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public CatalogueRef ref(String name) {
+        return findRef(name).orElseThrow(() -> new NotFoundException("catalogue '" + name + "' does not exist"));
+    }
+
     public Catalogue rename(String name, String newName) {
         var catalogue = get(name);
         if (name.equals(newName)) {
@@ -49,6 +76,7 @@ public class Catalogues {
         }
         requireValidName(newName);
         requireUnused(newName);
+        cache.forgetCatalogue(name);
         catalogue.rename(newName);
         em.flush();
         return catalogue;
@@ -66,6 +94,7 @@ public class Catalogues {
         if (rows > 0) {
             throw new ConflictException("name", "catalogue '" + name + "' is not empty (" + rows + " items, users and interactions)");
         }
+        cache.forgetCatalogue(name);
         em.remove(catalogue);
     }
 
@@ -94,6 +123,7 @@ public class Catalogues {
             throw new InvalidInputException(problem[0], problem[1]);
         }
         long id = get(name).getId();
+        cache.forgetCatalogue(name);
         em.createNativeQuery("update catalogue set settings = cast(?1 as jsonb), updated_at = now() where id = ?2")
                 .setParameter(1, SettingsJson.write(storedSettings(id), settings))
                 .setParameter(2, id)

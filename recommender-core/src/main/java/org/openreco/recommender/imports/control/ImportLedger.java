@@ -36,8 +36,38 @@ public class ImportLedger {
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void running(long importId, long executionId) {
-        em.createNativeQuery("update import_run set job_execution_id = ?2, status = 'running' where id = ?1 and status = 'starting'")
+        em.createNativeQuery("update import_run set job_execution_id = ?2, status = 'running', node = ?3 where id = ?1 and status = 'starting'")
+                .setParameter(1, importId).setParameter(2, executionId).setParameter(3, node()).executeUpdate();
+    }
+
+    /** Reopens a restartable import for its new job execution; false when it is not restartable (any more). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean restarting(long importId) {
+        return em.createNativeQuery("""
+                update import_run set status = 'running', error = null, finished_at = null, restartable = false,
+                       restarts = restarts + 1, node = ?2
+                where id = ?1 and restartable""")
+                .setParameter(1, importId).setParameter(2, node()).executeUpdate() == 1;
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void restarted(long importId, long executionId) {
+        em.createNativeQuery("update import_run set job_execution_id = ?2 where id = ?1")
                 .setParameter(1, importId).setParameter(2, executionId).executeUpdate();
+    }
+
+    /** Imports this server was running (by their job executions) that have not finished: after a restart, interrupted. */
+    @SuppressWarnings("unchecked")
+    public List<Object[]> unfinishedOfThisNode() {
+        return em.createNativeQuery("""
+                select id, job_execution_id from import_run
+                where status in ('starting', 'running') and finished_at is null and (node = ?1 or node is null)""")
+                .setParameter(1, node()).getResultList();
+    }
+
+    /** The server's node name: jboss.node.name (the host name unless set), unique per server of a cluster. */
+    static String node() {
+        return System.getProperty("jboss.node.name", "standalone");
     }
 
     public void progress(long importId, long read, long written, long duplicates, long rejected, long bytes) {
@@ -56,12 +86,16 @@ public class ImportLedger {
                 .setParameter(4, reason == null ? "rejected" : reason).executeUpdate();
     }
 
-    /** Ends an import; a failure recorded earlier (by a failed step) stays a failure. */
+    /**
+     * Ends an import; a failure recorded earlier (by a failed step) stays a failure. A failed import
+     * with a job execution can be restarted from its last checkpoint.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void finish(long importId, String status, String error) {
         em.createNativeQuery("""
                 update import_run set status = case when status = 'failed' then status else ?2 end,
-                       error = coalesce(error, ?3), finished_at = coalesce(finished_at, now())
+                       error = coalesce(error, ?3), finished_at = coalesce(finished_at, now()),
+                       restartable = job_execution_id is not null and (status = 'failed' or ?2 in ('failed', 'stopped'))
                 where id = ?1""")
                 .setParameter(1, importId).setParameter(2, status).setParameter(3, error).executeUpdate();
     }
@@ -97,7 +131,7 @@ public class ImportLedger {
     private List<ImportStatus> runs(String where, Object... parameters) {
         var query = em.createNativeQuery("""
                 select r.id, c.name, r.kind, r.format, r.source, r.dry_run, r.status, r.read_count, r.written_count,
-                       r.duplicate_count, r.rejected_count, r.source_bytes, r.bytes_read, r.error, r.started_at, r.finished_at
+                       r.duplicate_count, r.rejected_count, r.source_bytes, r.bytes_read, r.error, r.restartable, r.restarts, r.started_at, r.finished_at
                 from import_run r join catalogue c on c.id = r.catalogue_id where\s""" + where);
         for (int i = 0; i < parameters.length; i++) {
             query.setParameter(i + 1, parameters[i]);
@@ -106,8 +140,8 @@ public class ImportLedger {
         return rows.stream().map(r -> new ImportStatus(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
                 (String) r[3], (String) r[4], (Boolean) r[5], (String) r[6], ((Number) r[7]).longValue(),
                 ((Number) r[8]).longValue(), ((Number) r[9]).longValue(), ((Number) r[10]).longValue(),
-                ((Number) r[11]).longValue(), ((Number) r[12]).longValue(), (String) r[13], instant(r[14]),
-                instant(r[15]))).toList();
+                ((Number) r[11]).longValue(), ((Number) r[12]).longValue(), (String) r[13], (Boolean) r[14],
+                ((Number) r[15]).intValue(), instant(r[16]), instant(r[17]))).toList();
     }
 
     private static Instant instant(Object value) {

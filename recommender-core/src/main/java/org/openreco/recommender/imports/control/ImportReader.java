@@ -56,6 +56,7 @@ public class ImportReader extends AbstractItemReader {
             }
             records++;
         }
+        bytesSaved = counted.count(); // a restart skips what the checkpoint covers: already counted
     }
 
     @Override

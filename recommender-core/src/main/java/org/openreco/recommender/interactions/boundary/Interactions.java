@@ -67,8 +67,9 @@ public class Interactions {
         if (events.size() > MAX_BATCH) {
             throw new InvalidInputException("events", "holds " + events.size() + " events, at most " + MAX_BATCH + " are allowed per request");
         }
-        long catalogueId = catalogues.get(catalogue).getId();
-        var rules = new EventRules(catalogues.settings(catalogue), Instant.now());
+        var ref = catalogues.ref(catalogue);
+        long catalogueId = ref.id();
+        var rules = new EventRules(ref.settings(), Instant.now());
         var results = new Element[events.size()];
         List<Integer> valid = new ArrayList<>(events.size());
         Set<String> clientEventIds = new HashSet<>();

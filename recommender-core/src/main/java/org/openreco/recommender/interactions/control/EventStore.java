@@ -14,7 +14,7 @@ import java.util.TreeSet;
 
 /**
  * The SQL of recording events, a constant number of statements per batch whatever its size: ids
- * resolved with {@code = any(array)}, rows written with {@code insert … select from unnest(arrays)}.
+ * resolved by joining {@code unnest(array)}, rows written with {@code insert … select from unnest(arrays)}.
  * Keys are written in sorted order so that concurrent batches touching the same users, items or
  * client event ids wait for each other instead of deadlocking.
  */
@@ -38,10 +38,12 @@ public final class EventStore {
         if (externalIds.isEmpty()) {
             return ids;
         }
-        try (var select = connection.prepareStatement("select external_id, id from " + checked(table)
-                + " where catalogue_id = ? and external_id = any (?)")) {
-            select.setLong(1, catalogueId);
-            select.setArray(2, connection.createArrayOf("varchar", externalIds.toArray(String[]::new)));
+        // a join, not "external_id = any (?)": on a table not analysed yet (a fresh database) the planner
+        // scans it and compares every row with every id of the array; measured 2 s for 1,000 ids in 60,000 users
+        try (var select = connection.prepareStatement("select t.external_id, t.id from unnest(?::varchar[]) as x(external_id)"
+                + " join " + checked(table) + " t on t.catalogue_id = ? and t.external_id = x.external_id")) {
+            select.setArray(1, connection.createArrayOf("varchar", externalIds.toArray(String[]::new)));
+            select.setLong(2, catalogueId);
             collect(select, ids);
         }
         return ids;

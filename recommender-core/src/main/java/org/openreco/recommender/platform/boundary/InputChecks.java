@@ -1,6 +1,7 @@
 package org.openreco.recommender.platform.boundary;
 
 import jakarta.json.Json;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.stream.JsonParsingException;
@@ -8,6 +9,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The rules every piece of storefront input shares. Each check answers why a value cannot be
@@ -15,6 +17,9 @@ import java.util.List;
  * commit the rest, where a database error would abort all of them.
  */
 public final class InputChecks {
+
+    /** Json.createReader looks its provider up through the ServiceLoader on every call (measured: 7 % of a one-event request's server CPU). */
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
     /** Descriptions, profile texts and attribute JSON: 16 KiB of UTF-8, as the schema checks. */
     public static final int TEXT_MAX_BYTES = 16_384;
@@ -90,7 +95,7 @@ public final class InputChecks {
         if (json.contains("\\u0000")) {
             return "must not contain NUL characters";
         }
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = READERS.createReader(new StringReader(json))) {
             JsonObject ignored = reader.readObject();
             return null;
         } catch (JsonParsingException e) {

@@ -26,8 +26,13 @@ public class SchemaMigration {
     public static FluentConfiguration configuration() {
         return Flyway.configure(SchemaMigration.class.getClassLoader())
                 .locations("classpath:db/migration")
-                // A developer's database that predates the history table is not ours to adopt silently.
-                .baselineOnMigrate(false)
+                // The batch runtime's JDBC job repository (configure-server.cli) creates its tables in the
+                // database when the server starts, before this runs: a fresh database is then "non-empty"
+                // without a history table, which Flyway refuses. Baselining at version 0 still applies every
+                // migration from V001, so a database that holds this application's tables without a history
+                // (a developer's, predating it) is not adopted silently either: V001 fails on its first table.
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
                 // Version ranges are reserved per branch and branches merge in any order: a migration
                 // merged after a higher-numbered one must still run, not fail validation.
                 .outOfOrder(true);

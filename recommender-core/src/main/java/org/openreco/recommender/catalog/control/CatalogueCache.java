@@ -1,0 +1,102 @@
+package org.openreco.recommender.catalog.control;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.openreco.recommender.catalog.boundary.CatalogueRef;
+
+/**
+ * What every storefront call needs before it can do anything: the catalogue's id and settings, and
+ * which catalogue an API key opens. Measured: without it a one-event request ran five look-ups in
+ * three transactions before its own work.
+ * <p>
+ * Entries live {@link #TTL} at most. Changes made through this node (settings, rename, delete, key
+ * revocation) drop the affected entries when their transaction ends, so this node sees them at once;
+ * other nodes of a cluster see them when their entries expire, within {@link #TTL}. A load that
+ * started before a change ends does not put its (possibly old) result in: every invalidation bumps
+ * a generation, and a load stores its result only when the generation did not move meanwhile.
+ * Only what exists is cached: unknown catalogues and invalid keys are looked up every time.
+ */
+@ApplicationScoped
+public class CatalogueCache {
+
+    public static final Duration TTL = Duration.ofSeconds(10);
+
+    /** The catalogue a valid key opens, and the key's prefix (revocation goes by prefix). */
+    public record KeyOwner(long catalogueId, String prefix) {
+    }
+
+    private record Entry<T>(T value, long expiresAt) {
+    }
+
+    private final Map<String, Entry<CatalogueRef>> catalogues = new ConcurrentHashMap<>();
+    private final Map<String, Entry<KeyOwner>> keys = new ConcurrentHashMap<>();
+    private final AtomicLong generation = new AtomicLong();
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    /** The catalogue by name, loaded (null: no such catalogue) when missing or expired. */
+    public CatalogueRef catalogue(String name, Supplier<CatalogueRef> load) {
+        return cached(catalogues, name, load);
+    }
+
+    /** The owner of the key with this hash, loaded (null: unknown or revoked) when missing or expired. */
+    public KeyOwner key(String keyHash, Supplier<KeyOwner> load) {
+        return cached(keys, keyHash, load);
+    }
+
+    /** Forgets the catalogue now and again when the current transaction ends (it may change it). */
+    public void forgetCatalogue(String name) {
+        invalidate(() -> catalogues.remove(name));
+    }
+
+    /** Forgets every cached key with this prefix now and again when the current transaction ends. */
+    public void forgetKey(String prefix) {
+        invalidate(() -> keys.values().removeIf(entry -> entry.value().prefix().equals(prefix)));
+    }
+
+    private <T> T cached(Map<String, Entry<T>> map, String name, Supplier<T> load) {
+        long now = System.nanoTime();
+        Entry<T> entry = map.get(name);
+        if (entry != null && now - entry.expiresAt() < 0) {
+            return entry.value();
+        }
+        long before = generation.get();
+        T value = load.get();
+        if (value != null) {
+            map.put(name, new Entry<>(value, now + TTL.toNanos()));
+            if (generation.get() != before) {
+                map.remove(name); // an invalidation ran while loading: the value may predate it
+            }
+        } else {
+            map.remove(name);
+        }
+        return value;
+    }
+
+    private void invalidate(Runnable forget) {
+        generation.incrementAndGet();
+        forget.run();
+        if (transactions != null && transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    generation.incrementAndGet();
+                    forget.run();
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.openreco.recommender.catalog.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.openreco.recommender.catalog.boundary.CatalogueRef;
+import org.openreco.recommender.catalog.boundary.CatalogueSettings;
+
+class CatalogueCacheTest {
+
+    final CatalogueCache cache = new CatalogueCache(); // no transaction registry: forgets at once only
+    final AtomicInteger loads = new AtomicInteger();
+
+    CatalogueRef shop(long id) {
+        loads.incrementAndGet();
+        return new CatalogueRef(id, "shop", CatalogueSettings.defaults());
+    }
+
+    @Test
+    void a_catalogue_is_loaded_once_and_then_served_from_the_cache() {
+        assertEquals(1, cache.catalogue("shop", () -> shop(1)).id());
+        assertEquals(1, cache.catalogue("shop", () -> shop(2)).id());
+        assertEquals(1, loads.get());
+    }
+
+    @Test
+    void an_unknown_catalogue_or_key_is_looked_up_every_time() {
+        assertNull(cache.catalogue("none", () -> { loads.incrementAndGet(); return null; }));
+        assertNull(cache.catalogue("none", () -> { loads.incrementAndGet(); return null; }));
+        assertNull(cache.key("hash", () -> { loads.incrementAndGet(); return null; }));
+        assertEquals(3, loads.get());
+    }
+
+    @Test
+    void a_forgotten_catalogue_is_loaded_again() {
+        cache.catalogue("shop", () -> shop(1));
+        cache.forgetCatalogue("shop");
+        assertEquals(2, cache.catalogue("shop", () -> shop(2)).id());
+    }
+
+    @Test
+    void revoking_forgets_every_key_with_that_prefix_and_no_other() {
+        cache.key("hash-a", () -> new CatalogueCache.KeyOwner(1, "rk_aaaaaaaaa"));
+        cache.key("hash-b", () -> new CatalogueCache.KeyOwner(1, "rk_bbbbbbbbb"));
+        cache.forgetKey("rk_aaaaaaaaa");
+        assertNull(cache.key("hash-a", () -> null), "a revoked key is looked up again (and found revoked)");
+        assertEquals("rk_bbbbbbbbb", cache.key("hash-b", () -> null).prefix());
+    }
+
+    @Test
+    void a_load_that_overlaps_a_change_is_not_kept() {
+        // the load read the old settings, then the change committed and forgot the catalogue, then the load returns
+        var loaded = cache.catalogue("shop", () -> {
+            var old = shop(1);
+            cache.forgetCatalogue("shop");
+            return old;
+        });
+        assertEquals(1, loaded.id(), "the caller still gets what it read");
+        assertEquals(2, cache.catalogue("shop", () -> shop(2)).id(), "but the next call loads again");
+    }
+}

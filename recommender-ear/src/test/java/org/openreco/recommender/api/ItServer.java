@@ -1,0 +1,95 @@
+package org.openreco.recommender.api;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The IT server's process, for tests that must lose it: killed the hard way (SIGKILL to the Java process
+ * whose id bin/server.sh keeps in the instance's server.pid), restarted with other settings, and brought
+ * back with {@code bin/server.sh up} (start + deploy the EAR) and the environment the ear module's pom
+ * starts it with.
+ */
+final class ItServer {
+
+    static final int OFFSET = Integer.getInteger("it.port.offset", 100);
+    private static final Path MODULE = Path.of(System.getProperty("user.dir")).toAbsolutePath(); // recommender-ear
+    private static final Path INSTANCE = MODULE.resolve("target/server/instance-" + OFFSET);
+    private static final String MANAGEMENT = System.getProperty("it.management.url", "http://localhost:" + (9990 + OFFSET));
+
+    private ItServer() {
+    }
+
+    /** SIGKILL, as a crash or power loss would stop it: no shutdown hook, no graceful undeploy. */
+    static void kill() throws Exception {
+        long pid = Long.parseLong(Files.readString(INSTANCE.resolve("server.pid")).strip());
+        var process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no server process " + pid));
+        String command = process.info().commandLine().orElse("");
+        if (!command.contains("-Djboss.server.base.dir=" + INSTANCE)) {
+            throw new IllegalStateException("process " + pid + " is not the IT server of " + INSTANCE + ": " + command);
+        }
+        process.destroyForcibly();
+        process.onExit().get(30, TimeUnit.SECONDS);
+    }
+
+    /** Starts the server and deploys the EAR, with its usual environment, unless it is up and ready already. */
+    static void ensureUp() throws Exception {
+        if (!ready()) {
+            up(Map.of());
+        }
+    }
+
+    /** Stops the server gracefully and starts it again with these variables on top of its usual environment. */
+    static void restart(Map<String, String> environment) throws Exception {
+        serverSh("stop", Map.of());
+        up(environment);
+    }
+
+    /** bin/server.sh up: start + deploy the EAR, with the environment the pom starts the IT server with. */
+    private static void up(Map<String, String> environment) throws Exception {
+        var env = new HashMap<String, String>();
+        env.put("EAR", MODULE.resolve("target/recommender.ear").toString());
+        env.put("ADMIN_PASSWORD", Api.ADMIN_PASSWORD);
+        env.put("DB_URL", System.getenv().getOrDefault("DB_URL", "jdbc:postgresql://localhost:55432/recommender_test"));
+        env.put("DB_USER", System.getenv().getOrDefault("DB_USER", "recommender"));
+        env.put("DB_PASSWORD", System.getenv().getOrDefault("DB_PASSWORD", "recommender"));
+        env.put("RECOMMENDER_DEMO", "false");
+        env.putAll(environment);
+        serverSh("up", env);
+    }
+
+    private static void serverSh(String command, Map<String, String> environment) throws Exception {
+        var builder = new ProcessBuilder(List.of("bash", MODULE.resolve("../bin/server.sh").normalize().toString(), command))
+                .directory(MODULE.getParent().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.INHERIT);
+        builder.environment().putAll(environment);
+        builder.environment().put("PORT_OFFSET", Integer.toString(OFFSET));
+        var process = builder.start();
+        if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            process.destroy();
+            throw new IllegalStateException("bin/server.sh " + command + " failed");
+        }
+    }
+
+    static boolean ready() {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(MANAGEMENT + "/health/ready"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

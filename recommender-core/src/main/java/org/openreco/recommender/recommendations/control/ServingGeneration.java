@@ -16,10 +16,11 @@ public record ServingGeneration(long catalogueId, Long generationId, EmbeddingMo
      * HNSW candidate list per query. With iterative scans (pgvector 0.8) this is only the first round:
      * when filters reject candidates the scan goes on (up to hnsw.max_scan_tuples), so filtered queries
      * still fill n rows; {@code relaxed_order} lets it do so without a second exact pass, the caller
-     * re-sorts the few rows it keeps.
+     * re-sorts the few rows it keeps. 100 measured recall@10 ≥ 0.98 at 20× the exact scan's speed on
+     * 100,000 clustered 384-d vectors (BENCHMARKS.md).
      */
     public static int efSearch(int n) {
-        return Math.max(80, 2 * n);
+        return Math.max(100, 2 * n);
     }
 
     /**

@@ -48,7 +48,7 @@ class RecommendationsApiIT {
                 "{\"kind\":\"movielens\",\"path\":\"" + ImportsApiIT.MOVIELENS + "\"}"));
         assertEquals("completed", imported.getString("status"), imported.toString());
         long started = System.nanoTime();
-        VectorFixtures.embedItems(movies.catalogue, MODEL);
+        embedAll(movies.catalogue, MODEL, 9_742);
         System.out.printf("RecommendationsApiIT: 9,742 movies embedded in %.0f s%n", (System.nanoTime() - started) / 1e9);
     }
 
@@ -61,6 +61,32 @@ class RecommendationsApiIT {
         try (var db = VectorFixtures.database(); var ps = db.prepareStatement("delete from catalogue where name = any(?)")) {
             ps.setArray(1, db.createArrayOf("text", CREATED.toArray()));
             ps.executeUpdate();
+        }
+    }
+
+    /** true: the re-embedding pipeline is deployed and writes the vectors; false: the tests write them. */
+    static Boolean pipeline;
+
+    static void embedAll(String catalogue, String model, long items) throws SQLException {
+        if (pipeline == null) {
+            pipeline = VectorFixtures.pipelineEmbeds(catalogue, java.time.Duration.ofSeconds(15));
+            System.out.println("RecommendationsApiIT: " + (pipeline ? "the re-embedding pipeline writes the vectors"
+                    : "no re-embedding pipeline deployed: the test writes the vectors through the encode endpoint"));
+        }
+        if (pipeline) {
+            VectorFixtures.awaitItemVectors(catalogue, items, java.time.Duration.ofMinutes(10));
+        } else {
+            VectorFixtures.embedItems(catalogue, model);
+        }
+    }
+
+    /** The user's vector after new events: the pipeline's within a few seconds, else computed here. */
+    static void awaitUser(String catalogue, String user, Instant sent) throws SQLException {
+        if (pipeline) {
+            var waited = VectorFixtures.awaitUserVector(catalogue, user, sent, java.time.Duration.ofSeconds(10));
+            System.out.printf("RecommendationsApiIT: user vector of %s fresh %d ms after the events%n", user, waited.toMillis());
+        } else {
+            VectorFixtures.embedUser(catalogue, user);
         }
     }
 
@@ -112,9 +138,10 @@ class RecommendationsApiIT {
         for (String item : seen) {
             events.add(event(user, item, "view", at = at.plusMillis(100)));
         }
+        Instant sent = Instant.now();
         var stored = movies.post("events:batch", "[" + String.join(",", events) + "]");
         assertEquals(200, stored.status(), stored.body());
-        VectorFixtures.embedUser(movies.catalogue, user);
+        awaitUser(movies.catalogue, user, sent);
 
         var found = recommendations(user, "n=25&category=Sci-Fi");
 
@@ -250,7 +277,7 @@ class RecommendationsApiIT {
             var put = shop.put("items/" + item[0], "{\"title\":\"" + item[1] + "\",\"categories\":[\"" + item[2] + "\"]}");
             assertEquals(200, put.status(), put.body());
         }
-        VectorFixtures.embedItems(shop.catalogue, "bge-small-zh-v15");
+        embedAll(shop.catalogue, "bge-small-zh-v15", items.length);
 
         assertTopAreAll(shop, "我想买一部拍照好的新手机", "phone-", 3);
         assertTopAreAll(shop, "新鲜的水果", "fruit-", 3);
@@ -293,9 +320,10 @@ class RecommendationsApiIT {
         for (int i = 0; i < items.size(); i++) {
             events.add(event(user, items.get(i), "like", from.plusSeconds(i)));
         }
+        Instant sent = Instant.now();
         var reply = movies.post("events:batch", "[" + String.join(",", events) + "]");
         assertEquals(200, reply.status(), reply.body());
-        VectorFixtures.embedUser(movies.catalogue, user);
+        awaitUser(movies.catalogue, user, sent);
     }
 
     private static String event(String user, String item, String type, Instant at) {

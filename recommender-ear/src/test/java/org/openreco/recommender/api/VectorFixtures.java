@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes the vectors the re-embedding pipeline will write, until it is deployed: item vectors encoded
+ * The vectors the tests need: written by the re-embedding pipeline where it is deployed (then the tests
+ * only wait for them), otherwise by the test itself: item vectors encoded
  * by the server's own model (the admin encode endpoint, so the real model makes them) into the V030
  * table of the catalogue's model under a new active generation, and user vectors as the weighted mean
  * of the vectors of the items they interacted with (negative weights subtract).
@@ -29,6 +30,79 @@ final class VectorFixtures {
             "bge-small-zh-v15", "bge_zh");
 
     private VectorFixtures() {
+    }
+
+    /** Whether the pipeline embeds this catalogue's items by itself: some vector appears within the grace period. */
+    static boolean pipelineEmbeds(String catalogue, java.time.Duration grace) throws SQLException {
+        long deadline = System.nanoTime() + grace.toNanos();
+        do {
+            if (itemVectors(catalogue) > 0) {
+                return true;
+            }
+            sleep(250);
+        } while (System.nanoTime() < deadline);
+        return false;
+    }
+
+    /** Waits until the catalogue's active generation holds a vector for each of its items. */
+    static void awaitItemVectors(String catalogue, long items, java.time.Duration timeout) throws SQLException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long done;
+        while ((done = itemVectors(catalogue)) < items) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the pipeline embedded " + done + " of " + items + " items in " + timeout);
+            }
+            sleep(500);
+        }
+    }
+
+    /** Waits until the user's vector in the active generation is newer than the given time; returns the wait. */
+    static java.time.Duration awaitUserVector(String catalogue, String user, java.time.Instant after, java.time.Duration timeout)
+            throws SQLException {
+        long start = System.nanoTime();
+        while (true) {
+            try (var db = database(); var ps = db.prepareStatement("""
+                    select g.model, (select max(x) from (
+                              select v.embedded_at x from user_vector_minilm v where v.generation_id = g.id and v.user_id = u.id and v.embedding is not null
+                              union all select v.embedded_at from user_vector_minilm_q v where v.generation_id = g.id and v.user_id = u.id and v.embedding is not null
+                              union all select v.embedded_at from user_vector_bge_zh v where v.generation_id = g.id and v.user_id = u.id and v.embedding is not null) t)
+                      from catalogue c join embedding_generation g on g.catalogue_id = c.id and g.status = 'active'
+                      join app_user u on u.catalogue_id = c.id and u.external_id = ?
+                     where c.name = ?""")) {
+                ps.setString(1, user);
+                ps.setString(2, catalogue);
+                var rs = ps.executeQuery();
+                if (rs.next() && rs.getTimestamp(2) != null && rs.getTimestamp(2).toInstant().isAfter(after)) {
+                    return java.time.Duration.ofNanos(System.nanoTime() - start);
+                }
+            }
+            if (System.nanoTime() - start > timeout.toNanos()) {
+                throw new AssertionError("no fresh vector for user " + user + " within " + timeout);
+            }
+            sleep(100);
+        }
+    }
+
+    private static long itemVectors(String catalogue) throws SQLException {
+        try (var db = database(); var ps = db.prepareStatement("""
+                select (select count(*) from item_vector_minilm v where v.generation_id = g.id)
+                     + (select count(*) from item_vector_minilm_q v where v.generation_id = g.id)
+                     + (select count(*) from item_vector_bge_zh v where v.generation_id = g.id)
+                  from catalogue c join embedding_generation g on g.catalogue_id = c.id and g.status = 'active'
+                 where c.name = ?""")) {
+            ps.setString(1, catalogue);
+            var rs = ps.executeQuery();
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     static Connection database() throws SQLException {

@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
 /**
  * GET users/{id}/recommendations of a running server under concurrent load, from this separate process:
  * on a catalogue with an active generation of item vectors (by default the synthetic one of
- * bin/benchmark-vectors), gives U users a history of H random items and a taste vector (the normalised
+ * bin/benchmark-vectors), gives U users a history (the H items nearest to a random item: a taste, as real
+ * histories have) and a taste vector (the normalised
  * sum of those items' vectors, written straight into user_vector_minilm, as the pipeline would), then lets
  * C connections, one thread each, ask for recommendations of random users for a fixed time. Prints
  * latency p50/p99/max and requests/s, then checks that every answer's impressions were stored. Not a
@@ -82,18 +83,20 @@ public final class RecommendationsBenchmark {
             long t0 = System.nanoTime();
             try (var st = db.createStatement()) {
                 int created = st.executeUpdate("insert into app_user (catalogue_id, external_id) select " + catalogueId
-                        + ", 'bu' || g from generate_series(0, " + (users - 1) + ") g on conflict do nothing");
+                        + ", 'bn' || g from generate_series(0, " + (users - 1) + ") g on conflict do nothing");
                 if (created > 0) {
                     st.executeUpdate("""
                             insert into interaction (catalogue_id, user_id, item_id, type, weight, occurred_at)
-                            select u.catalogue_id, u.id, i.id, 'view', 1, now() - r.ago
+                            select u.catalogue_id, u.id, n.item_id, 'view', 1, now() - random() * interval '30 days'
                               from app_user u
-                              -- lateral on u: fresh random items per user
-                              cross join lateral (select 'i' || floor(random() * %2$d)::int as item, random() * interval '30 days' as ago
-                                                    from generate_series(1, %1$d) where u.id is not null) r
-                              join item i on i.catalogue_id = u.catalogue_id and i.external_id = r.item
-                             where u.catalogue_id = %3$d and u.external_id like 'bu%%'
-                               and not exists (select 1 from user_vector_minilm v where v.user_id = u.id)""".formatted(history, items, catalogueId));
+                              -- lateral on u: a fresh random seed item per user, and its nearest items as the history
+                              cross join lateral (select 'i' || floor(random() * %2$d)::int as item where u.id is not null) s
+                              join item si on si.catalogue_id = u.catalogue_id and si.external_id = s.item
+                              join item_vector_minilm sv on sv.generation_id = %4$d and sv.item_id = si.id
+                              cross join lateral (select v.item_id from item_vector_minilm v where v.generation_id = %4$d
+                                                   order by v.embedding <=> sv.embedding limit %1$d) n
+                             where u.catalogue_id = %3$d and u.external_id like 'bn%%'
+                               and not exists (select 1 from user_vector_minilm v where v.user_id = u.id)""".formatted(history, items, catalogueId, generation));
                     st.executeUpdate("""
                             insert into user_vector_minilm (generation_id, user_id, taste_sum, taste_weight, embedding)
                             select %d, x.user_id, sum(v.embedding), count(*), l2_normalize(sum(v.embedding))
@@ -107,7 +110,7 @@ public final class RecommendationsBenchmark {
             db.commit();
             System.out.println("== data and settings");
             System.out.printf(Locale.ROOT, "catalogue %s: %,d items with MiniLM-sized synthetic vectors (bin/benchmark-vectors), %,d users"
-                    + " with %d random items in their history and a vector each (set up in %.1f s)%n", catalogue, items, users, history,
+                    + " whose history is the %d items nearest to a random item (a taste, not noise) and a vector each (set up in %.1f s)%n", catalogue, items, users, history,
                     (System.nanoTime() - t0) / 1e9);
         }
 
@@ -121,7 +124,7 @@ public final class RecommendationsBenchmark {
             throw new IllegalStateException("creating an API key: " + keyReply.statusCode() + " " + keyReply.body());
         }
         String key = keyMatch.group(1);
-        System.out.printf("GET %s/api/v1/catalogues/%s/users/bu<random>/recommendations?%s, %d connections (one thread and one HTTP/1.1"
+        System.out.printf("GET %s/api/v1/catalogues/%s/users/bn<random>/recommendations?%s, %d connections (one thread and one HTTP/1.1"
                 + " client each), %d s warm-up, %d s measured%n", url, catalogue, query, connections, warmup, seconds);
 
         long impressionsBefore = impressions(dbUrl, dbUser, dbPassword, catalogue);
@@ -145,7 +148,7 @@ public final class RecommendationsBenchmark {
                         break;
                     }
                     try {
-                        var reply = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/catalogues/" + catalogue + "/users/bu"
+                        var reply = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/catalogues/" + catalogue + "/users/bn"
                                 + random.nextInt(users) + "/recommendations?" + query)).header("X-API-Key", key).GET().build(),
                                 HttpResponse.BodyHandlers.ofString());
                         long after = System.nanoTime();

@@ -82,7 +82,7 @@ class RecommendationsApiIT {
             VectorFixtures.embedItems(catalogue, model);
         } else {
             vectors = false;
-            System.out.println("RecommendationsApiIT: no encoder deployed (POST /api/v1/admin/models/{name}/encode): vector tests skipped");
+            System.out.println("RecommendationsApiIT: no encoder deployed (POST /api/v1/embedding-models/{name}:encode): vector tests skipped");
         }
     }
 

@@ -196,13 +196,13 @@ final class VectorFixtures {
     /** Whether the server has the admin encode endpoint for the model. */
     static boolean canEncode(String model) {
         var body = Json.createObjectBuilder().add("texts", Json.createArrayBuilder(List.of("probe"))).build().toString();
-        return Api.post("/api/v1/admin/models/" + model + "/encode", body).status() == 200;
+        return Api.post("/api/v1/embedding-models/" + model + ":encode", body).status() == 200;
     }
 
     /** The server's model, through the admin API: one vector per text, as pgvector text. */
     static List<String> encode(String model, List<String> texts) {
         var body = Json.createObjectBuilder().add("texts", Json.createArrayBuilder(texts)).build().toString();
-        var reply = Api.post("/api/v1/admin/models/" + model + "/encode", body);
+        var reply = Api.post("/api/v1/embedding-models/" + model + ":encode", body);
         if (reply.status() != 200) {
             throw new IllegalStateException("encode: " + reply.status() + " " + reply.body());
         }

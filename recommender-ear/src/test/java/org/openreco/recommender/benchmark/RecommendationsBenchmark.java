@@ -127,6 +127,26 @@ public final class RecommendationsBenchmark {
         System.out.printf("GET %s/api/v1/catalogues/%s/users/bn<random>/recommendations?%s, %d connections (one thread and one HTTP/1.1"
                 + " client each), %d s warm-up, %d s measured%n", url, catalogue, query, connections, warmup, seconds);
 
+        // a yardstick for the machine's state: one connection, alternating a plain item read (one primary-key
+        // lookup) and a recommendation, so a reader can tell the server's floor from this endpoint's cost
+        var probe = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        var itemReads = new long[200];
+        var recommendationReads = new long[200];
+        for (int i = 0; i < 200; i++) {
+            long t = System.nanoTime();
+            probe.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/catalogues/" + catalogue + "/items/i" + i)).header("X-API-Key", key)
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            itemReads[i] = System.nanoTime() - t;
+            t = System.nanoTime();
+            probe.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/catalogues/" + catalogue + "/users/bn" + i + "/recommendations?" + query))
+                    .header("X-API-Key", key).GET().build(), HttpResponse.BodyHandlers.ofString());
+            recommendationReads[i] = System.nanoTime() - t;
+        }
+        Arrays.sort(itemReads);
+        Arrays.sort(recommendationReads);
+        System.out.printf(Locale.ROOT, "one connection, 200 each, alternating: GET items/{id} p50 %.1f ms, p99 %.1f ms; GET recommendations p50 %.1f ms, p99 %.1f ms%n",
+                percentile(itemReads, 50), percentile(itemReads, 99), percentile(recommendationReads, 50), percentile(recommendationReads, 99));
+
         long impressionsBefore = impressions(dbUrl, dbUser, dbPassword, catalogue);
         var latencies = new long[connections][];
         var counts = new int[connections];

@@ -83,11 +83,6 @@ public class Trending {
         return found;
     }
 
-    /** Drops the cached ranking of a catalogue (tests, and after bulk changes). */
-    public void forget(long catalogueId) {
-        rankings.remove(catalogueId);
-    }
-
     private Ranking ranking(Connection connection, long catalogueId) throws SQLException {
         long now = System.nanoTime();
         var cached = rankings.get(catalogueId);

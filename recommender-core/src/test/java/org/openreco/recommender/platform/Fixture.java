@@ -9,7 +9,7 @@ import java.sql.SQLException;
  * A catalogue of its own for one test, under a unique name, with helpers to add users and items;
  * closing it deletes the catalogue and, by cascade, everything in it.
  */
-final class Fixture implements AutoCloseable {
+public final class Fixture implements AutoCloseable {
 
     private final Connection connection;
     private final long id;
@@ -20,7 +20,7 @@ final class Fixture implements AutoCloseable {
         this.id = id;
     }
 
-    static Fixture catalogue(Connection connection) throws SQLException {
+    public static Fixture catalogue(Connection connection) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("insert into catalogue (name) values (?) returning id")) {
             ps.setString(1, TestDatabase.uniqueName("it"));
             try (ResultSet rs = ps.executeQuery()) {
@@ -30,20 +30,20 @@ final class Fixture implements AutoCloseable {
         }
     }
 
-    long id() {
+    public long id() {
         return id;
     }
 
-    long user(String externalId) throws SQLException {
+    public long user(String externalId) throws SQLException {
         return insertReturningId("insert into app_user (catalogue_id, external_id) values (?, ?) returning id", externalId);
     }
 
-    long item(String externalId) throws SQLException {
+    public long item(String externalId) throws SQLException {
         return insertReturningId("insert into item (catalogue_id, external_id, title) values (?, ?, 'An item') returning id", externalId);
     }
 
     /** Rows of a table that belong to this catalogue. */
-    long count(String table) throws SQLException {
+    public long count(String table) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("select count(*) from " + table + " where catalogue_id = ?")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
@@ -53,7 +53,7 @@ final class Fixture implements AutoCloseable {
         }
     }
 
-    void delete() throws SQLException {
+    public void delete() throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("delete from catalogue where id = ?")) {
             ps.setLong(1, id);
             ps.executeUpdate();

@@ -15,7 +15,7 @@ import org.flywaydb.core.api.output.MigrateResult;
  * {@code db/local-postgres.sh start} provides. The database is shared with other tests and with a
  * deployed server, so nothing here cleans it: tests create uniquely named data and remove it.
  */
-final class TestDatabase {
+public final class TestDatabase {
 
     static final String URL = env("DB_URL", "jdbc:postgresql://localhost:55432/recommender_test");
     static final String USER = env("DB_USER", "recommender");
@@ -24,7 +24,7 @@ final class TestDatabase {
     private TestDatabase() {
     }
 
-    static Connection connect() throws SQLException {
+    public static Connection connect() throws SQLException {
         return DriverManager.getConnection(URL, USER, PASSWORD);
     }
 
@@ -33,12 +33,12 @@ final class TestDatabase {
     }
 
     /** Brings the database to the current schema; safe to call from every test class. */
-    static MigrateResult migrate() {
+    public static MigrateResult migrate() {
         return flyway().migrate();
     }
 
     /** A name no other test run uses, valid as a catalogue name. */
-    static String uniqueName(String prefix) {
+    public static String uniqueName(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 13);
     }
 

@@ -1,0 +1,219 @@
+package org.openreco.recommender.recommendations.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.Session;
+import org.openreco.recommender.embedding.boundary.TextEncoder;
+import org.openreco.recommender.platform.boundary.InputChecks;
+import org.openreco.recommender.platform.boundary.InvalidInputException;
+import org.openreco.recommender.platform.boundary.NotFoundException;
+import org.openreco.recommender.recommendations.control.Candidate;
+import org.openreco.recommender.recommendations.control.ImpressionLog;
+import org.openreco.recommender.recommendations.control.ItemFilters;
+import org.openreco.recommender.recommendations.control.NearestItems;
+import org.openreco.recommender.recommendations.control.ServingGeneration;
+import org.openreco.recommender.recommendations.control.Trending;
+import org.openreco.recommender.recommendations.control.Vectors;
+import org.openreco.recommender.recommendations.entity.Source;
+
+/**
+ * What to show: recommendations for a user, similar items, semantic search and recommendations from
+ * example items. Each call is one transaction on one connection: resolve the catalogue's serving
+ * generation, search, and log the impressions under a new request id.
+ */
+@Stateless
+public class Recommendations {
+
+    /** The longest search text; the model reads at most a few hundred tokens anyway. */
+    public static final int MAX_QUERY_LENGTH = 1_000;
+    /** How far a personalised search leans towards the user's taste. */
+    static final float USER_SHARE_IN_SEARCH = 0.3f;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Trending trending;
+
+    /** Looked up on use: search needs it, the other calls work without a deployed encoder. */
+    @Inject
+    Instance<TextEncoder> encoder;
+
+    /**
+     * For a user: the items nearest to their taste vector they have not interacted with ("content"),
+     * or trending items while they have no vector or are unknown; filled with trending items when the
+     * filters leave fewer than n.
+     */
+    public RecommendationList forUser(String catalogue, String user, RecommendationQuery query) {
+        return forUser(catalogue, user, query, true);
+    }
+
+    /** As {@link #forUser(String, String, RecommendationQuery)}, without logging impressions: for the console. */
+    public RecommendationList preview(String catalogue, String user, RecommendationQuery query) {
+        return forUser(catalogue, user, query, false);
+    }
+
+    /** The items nearest to an item by vector, without the item itself and unavailable items. */
+    public RecommendationList similarItems(String catalogue, String item, RecommendationQuery query) {
+        query.validated();
+        return serve(catalogue, query.n(), (connection, generation) -> {
+            var found = NearestItems.items(connection, generation, List.of(item)).get(item);
+            if (found == null) {
+                throw new NotFoundException("item '" + item + "' does not exist in catalogue '" + catalogue + "'");
+            }
+            if (found.vector() == null) {
+                return new Served(null, List.of());
+            }
+            var filters = filters(query).excluding(List.of(found.itemId()));
+            return new Served(null, NearestItems.nearest(connection, generation, found.vector(), filters, null,
+                    List.of(found.itemId()), Source.ITEM_TO_ITEM, query.n()));
+        }, true);
+    }
+
+    /**
+     * Semantic search: the text encoded with the catalogue's model, nudged towards the user's taste when
+     * a known user with a vector is given.
+     */
+    public RecommendationList search(String catalogue, String text, String user, RecommendationQuery query) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidInputException("q", "is required");
+        }
+        String problem = InputChecks.text(text, MAX_QUERY_LENGTH);
+        if (problem != null) {
+            throw new InvalidInputException("q", problem);
+        }
+        query.validated();
+        return serve(catalogue, query.n(), (connection, generation) -> {
+            var userVector = user == null || user.isBlank() ? null : NearestItems.user(connection, generation, user);
+            Long userId = userVector == null ? null : userVector.userId();
+            if (!generation.hasVectors()) {
+                return new Served(userId, List.of());
+            }
+            float[] vector = encoder().encode(generation.model(), text.strip());
+            if (userVector != null && userVector.vector() != null) {
+                vector = Vectors.blend(vector, userVector.vector(), USER_SHARE_IN_SEARCH);
+            }
+            return new Served(userId, NearestItems.nearest(connection, generation, vector, filters(query), null, List.of(),
+                    Source.SEARCH, query.n()));
+        }, true);
+    }
+
+    /**
+     * "More like these, not like those": the items nearest to Qdrant's average vector of the examples
+     * (2·mean(positive) − mean(negative)), without the examples. An unknown example is a 400 naming the
+     * field; examples not embedded yet are skipped.
+     */
+    public RecommendationList fromExamples(String catalogue, ExampleQuery query) {
+        query.validated();
+        var filters = query.filters();
+        return serve(catalogue, filters.n(), (connection, generation) -> {
+            var all = new ArrayList<>(query.positive());
+            all.addAll(query.negative());
+            var items = NearestItems.items(connection, generation, all);
+            for (String field : List.of("positive", "negative")) {
+                for (String id : field.equals("positive") ? query.positive() : query.negative()) {
+                    if (!items.containsKey(id)) {
+                        throw new InvalidInputException(field, "item '" + id + "' does not exist in catalogue '" + catalogue + "'");
+                    }
+                }
+            }
+            var positive = query.positive().stream().map(items::get).filter(i -> i.vector() != null).toList();
+            var negative = query.negative().stream().map(items::get).filter(i -> i.vector() != null).toList();
+            if (positive.isEmpty()) {
+                return new Served(null, List.of());
+            }
+            float[] target = Vectors.towardsAndAway(positive.stream().map(NearestItems.ItemVector::vector).toList(),
+                    negative.stream().map(NearestItems.ItemVector::vector).toList());
+            var examples = items.values().stream().map(NearestItems.ItemVector::itemId).toList();
+            return new Served(null, NearestItems.nearest(connection, generation, target, filters(filters).excluding(examples),
+                    null, positive.stream().map(NearestItems.ItemVector::itemId).toList(), Source.CONTENT, filters.n()));
+        }, true);
+    }
+
+    private RecommendationList forUser(String catalogue, String user, RecommendationQuery query, boolean logImpressions) {
+        if (user == null || user.isBlank()) {
+            throw new InvalidInputException("user", "is required");
+        }
+        query.validated();
+        return serve(catalogue, query.n(), (connection, generation) -> {
+            var found = NearestItems.user(connection, generation, user);
+            Long userId = found == null ? null : found.userId();
+            var filters = filters(query).seenBy(userId);
+            var candidates = new ArrayList<Candidate>(query.n());
+            if (found != null && found.vector() != null) {
+                candidates.addAll(NearestItems.nearest(connection, generation, found.vector(), filters, userId, List.of(),
+                        Source.CONTENT, query.n()));
+            }
+            if (candidates.size() < query.n()) {
+                var shown = candidates.stream().map(Candidate::id).toList();
+                candidates.addAll(trending.top(connection, generation.catalogueId(), filters.excluding(shown),
+                        query.n() - candidates.size()));
+            }
+            return new Served(userId, candidates);
+        }, logImpressions);
+    }
+
+    private static ItemFilters filters(RecommendationQuery query) {
+        return new ItemFilters(null, query.exclude(), List.of(), query.categories(), query.attributes());
+    }
+
+    private TextEncoder encoder() {
+        if (encoder.isUnsatisfied()) {
+            throw new IllegalStateException("no TextEncoder is deployed: semantic search needs the embedding model");
+        }
+        return encoder.get();
+    }
+
+    /** The candidates of one answer and the user they were for (null: anonymous or unknown). */
+    private record Served(Long userId, List<Candidate> candidates) {
+    }
+
+    @FunctionalInterface
+    private interface Answering {
+        Served serve(Connection connection, ServingGeneration generation) throws SQLException;
+    }
+
+    private RecommendationList serve(String catalogue, int n, Answering answering, boolean logImpressions) {
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            var generation = ServingGeneration.resolve(connection, catalogue, ServingGeneration.efSearch(n));
+            var served = answering.serve(connection, generation);
+            var candidates = distinct(served.candidates());
+            var requestId = UUID.randomUUID();
+            if (logImpressions) {
+                ImpressionLog.write(connection, generation.catalogueId(), requestId, served.userId(), candidates);
+            }
+            return new RecommendationList(requestId, candidates.stream().map(Recommendations::recommendation).toList());
+        });
+    }
+
+    private static List<Candidate> distinct(List<Candidate> candidates) {
+        var seen = new HashSet<Long>();
+        return candidates.stream().filter(c -> seen.add(c.id())).toList();
+    }
+
+    private static Recommendation recommendation(Candidate candidate) {
+        return new Recommendation(candidate.externalId(), candidate.title(), candidate.categories(), candidate.score(),
+                candidate.source().label(), reason(candidate));
+    }
+
+    /** Why an item is shown, in words a storefront can display. */
+    static String reason(Candidate candidate) {
+        return switch (candidate.source()) {
+            case CONTENT -> candidate.nearestAnchor() == null ? "matches your taste"
+                    : "similar to ‹" + candidate.nearestAnchor() + "› you liked";
+            case ITEM_TO_ITEM -> candidate.nearestAnchor() == null ? "similar item" : "similar to ‹" + candidate.nearestAnchor() + "›";
+            case SEARCH -> "matches your search";
+            case TRENDING -> "popular this week";
+            case LATEST -> "new in the catalogue";
+        };
+    }
+}

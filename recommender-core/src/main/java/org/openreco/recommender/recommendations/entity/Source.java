@@ -1,0 +1,22 @@
+package org.openreco.recommender.recommendations.entity;
+
+import java.util.Locale;
+
+/** The candidate source that produced a recommendation: stored in impression.source, so CTR splits by it. */
+public enum Source {
+    /** nearest items to the user's taste vector, or to example items */
+    CONTENT,
+    /** time-decayed popularity: users without a vector, and fill when filters leave too few */
+    TRENDING,
+    /** the newest items: fill when even trending leaves too few */
+    LATEST,
+    /** nearest items to one item */
+    ITEM_TO_ITEM,
+    /** nearest items to an encoded query */
+    SEARCH;
+
+    /** The name in the API and the impression table: content, trending, latest, item-to-item, search. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

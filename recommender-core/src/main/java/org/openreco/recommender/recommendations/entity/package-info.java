@@ -1,0 +1,2 @@
+/** The vocabulary of serving: where a recommendation came from. */
+package org.openreco.recommender.recommendations.entity;

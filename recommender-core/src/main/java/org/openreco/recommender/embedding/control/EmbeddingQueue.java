@@ -115,6 +115,13 @@ public final class EmbeddingQueue {
         return count("select count(*) from embedding_queue where catalogue_id = ? and not parked", catalogueId);
     }
 
+    /** Seconds since the oldest due, unparked mark was enqueued (0 when none): the freshness lag right now. */
+    public long oldestDueSeconds(long catalogueId) throws SQLException {
+        return count("""
+                select coalesce(extract(epoch from now() - min(enqueued_at))::bigint, 0)
+                  from embedding_queue where catalogue_id = ? and not parked""", catalogueId);
+    }
+
     public long parkedCount(long catalogueId) throws SQLException {
         return count("select count(*) from embedding_queue where catalogue_id = ? and parked", catalogueId);
     }

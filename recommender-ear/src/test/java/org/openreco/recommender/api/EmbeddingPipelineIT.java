@@ -120,6 +120,13 @@ class EmbeddingPipelineIT {
     void an_operator_can_start_and_cancel_a_full_re_embedding_and_list_parked_marks() {
         var shop = Storefront.create("embed-admin");
         String base = "/api/v1/catalogues/" + shop.catalogue + "/embeddings";
+        // an hour between visits: after its first visit the scheduler leaves the build alone, so it can be cancelled
+        String settings = Api.get("/api/v1/catalogues/" + shop.catalogue + "/settings").body()
+                .replaceAll("\"reembedIntervalSeconds\":\\d+", "\"reembedIntervalSeconds\":3600");
+        assertEquals(200, Api.put("/api/v1/catalogues/" + shop.catalogue + "/settings", settings).status());
+        await("the first visit", () -> Database.single("select g.id from embedding_generation g join catalogue c"
+                + " on c.id = g.catalogue_id where c.name = ? and g.status = 'active'", shop.catalogue));
+        sleep(1_500);
         var started = Api.post(base + "/rebuild", "");
         assertEquals(202, started.status(), started.body());
         assertEquals("building", started.json().getString("status"));

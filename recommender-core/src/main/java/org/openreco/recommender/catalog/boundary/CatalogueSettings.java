@@ -29,12 +29,6 @@ public record CatalogueSettings(Map<String, Double> eventWeights, double ratingP
                 "dislike", -4.0, "rating", 1.0), 2.5, EmbeddingModel.MINILM.modelName(), 1, DEFAULT_USER_HALF_LIFE_DAYS);
     }
 
-    /** Settings as the older four-field form (half-life at its default). */
-    public CatalogueSettings(Map<String, Double> eventWeights, double ratingPivot, String embeddingModel,
-            int reembedIntervalSeconds) {
-        this(eventWeights, ratingPivot, embeddingModel, reembedIntervalSeconds, DEFAULT_USER_HALF_LIFE_DAYS);
-    }
-
     /** The half-life in days, the default where none was given. */
     public double halfLifeDays() {
         return userHalfLifeDays == null ? DEFAULT_USER_HALF_LIFE_DAYS : userHalfLifeDays;

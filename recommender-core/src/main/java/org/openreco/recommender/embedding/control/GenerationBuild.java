@@ -40,8 +40,8 @@ public final class GenerationBuild {
 
     /**
      * Starts a build when the catalogue's settings name another model than the one it serves (or is
-     * building); creates the first, active generation of a catalogue that has none. Returns the
-     * build started, if any.
+     * building); creates the first, active generation of a catalogue that has none, and replaces an
+     * active generation that holds no vector yet at once. Returns the build started, if any.
      */
     public Optional<Generation> followSettings(long catalogueId, EmbeddingModel model) {
         return transactions.inNew(connection -> {
@@ -60,6 +60,10 @@ public final class GenerationBuild {
             }
             var target = building.or(() -> active);
             if (target.isEmpty() || target.get().model() == model) {
+                return Optional.<Generation>empty();
+            }
+            if (building.isEmpty() && generations.isEmpty(active.get())) {
+                generations.replaceEmptyActive(active.get(), model); // nothing to rebuild: switch at once
                 return Optional.<Generation>empty();
             }
             return Optional.of(generations.startBuild(catalogueId, model));
@@ -91,6 +95,17 @@ public final class GenerationBuild {
             }
             List<Long> ids = next(connection, "app_user", catalogueId, building.userCursor());
             if (ids.isEmpty()) {
+                // a batch elsewhere may hold the active row and wait for the building one: never wait for it here
+                try (var lock = connection.prepareStatement("""
+                        select id from embedding_generation where catalogue_id = ? and status = 'active'
+                        for update skip locked""")) {
+                    lock.setLong(1, catalogueId);
+                    try (var rows = lock.executeQuery()) {
+                        if (!rows.next() && generations.active(catalogueId).isPresent()) {
+                            return Step.BUSY;
+                        }
+                    }
+                }
                 generations.activate(building);
                 return Step.ACTIVATED;
             }

@@ -48,6 +48,16 @@ public final class Generations {
         return live(catalogueId);
     }
 
+    /**
+     * The live generations, their rows share-locked until the transaction ends (creating the first active
+     * one if needed): a batch that writes vectors holds them, so a switch or retirement waits for it
+     * instead of leaving its vectors in a generation that no longer serves.
+     */
+    public List<Generation> liveForBatch(long catalogueId, EmbeddingModel model) throws SQLException {
+        liveOrFirst(catalogueId, model);
+        return select("where catalogue_id = ? and status in ('active', 'building') order by status for share", catalogueId);
+    }
+
     public Optional<Generation> active(long catalogueId) throws SQLException {
         return live(catalogueId).stream().filter(Generation::isActive).findFirst();
     }
@@ -111,6 +121,30 @@ public final class Generations {
                 throw new SQLException("generation " + built.id() + " is no longer building");
             }
         }
+    }
+
+    /** Whether the generation holds no vector at all. */
+    public boolean isEmpty(Generation generation) throws SQLException {
+        try (var select = connection.prepareStatement("select not exists (select 1 from " + generation.model().itemTable()
+                + " where generation_id = ?) and not exists (select 1 from " + generation.model().userTable()
+                + " where generation_id = ?)")) {
+            select.setLong(1, generation.id());
+            select.setLong(2, generation.id());
+            try (var rows = select.executeQuery()) {
+                rows.next();
+                return rows.getBoolean(1);
+            }
+        }
+    }
+
+    /** Retires an active generation without vectors and activates a new, empty one of {@code model} in its place. */
+    public void replaceEmptyActive(Generation active, EmbeddingModel model) throws SQLException {
+        try (var retire = connection.prepareStatement("""
+                update embedding_generation set status = 'retired', finished_at = now() where id = ? and status = 'active'""")) {
+            retire.setLong(1, active.id());
+            retire.executeUpdate();
+        }
+        liveOrFirst(active.catalogueId(), model);
     }
 
     public void advanceItems(long generationId, long cursor, int done) throws SQLException {

@@ -1,31 +1,33 @@
 package org.openreco.recommender.embedding.control;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.Tags;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 /**
- * The pipeline's figures as Micrometer meters, tagged by catalogue, scraped from the server's Prometheus
+ * The pipeline's figures as Micrometer meters tagged by catalogue, scraped from the server's Prometheus
  * endpoint (management interface, {@code /prometheus}): queue depth and parked marks (read from the
  * database at scrape time, so every node reports the shared queue), batch size and duration, texts
- * encoded (docs/s is its rate), failed marks, and the event-to-vector lag with its p50/p95. Without a
- * registry (no micrometer subsystem) recording is a no-op; the console reads the same figures from
- * the batch log instead.
+ * encoded (docs/s is its rate), failed marks, and the event-to-vector lag: a timer, and its p50/p95
+ * over the last five minutes as gauges.
+ *
+ * <p>Only the registry's plain methods ({@code counter}, {@code timer}, {@code summary}, {@code gauge})
+ * are used: WildFly 39 hands deployments a per-deployment wrapper whose builder registrations do not
+ * reach the exported registry (WFLY-21061). Without a registry (no micrometer subsystem) recording is
+ * a no-op; the console reads the same figures from the batch log.
  */
 @ApplicationScoped
 public class PipelineMeters {
+
+    static final long WINDOW_MILLIS = 300_000;
 
     @Inject
     Instance<MeterRegistry> registries;
@@ -33,43 +35,37 @@ public class PipelineMeters {
     @Resource(lookup = "java:jboss/datasources/RecommenderDS")
     DataSource dataSource;
 
-    private final Map<String, Boolean> gauged = new ConcurrentHashMap<>();
+    private final Map<String, LagWindow> lags = new ConcurrentHashMap<>();
 
     public void record(String catalogue, ReembeddingBatch.Report report) {
         if (!registries.isResolvable()) {
             return;
         }
         MeterRegistry registry = registries.get();
-        gauges(registry, catalogue);
+        Tags tags = Tags.of("catalogue", catalogue);
+        LagWindow window = lags.computeIfAbsent(catalogue, c -> register(registry, c, tags));
         if (report.claimed() == 0 && report.failed() == 0) {
             return;
         }
-        DistributionSummary.builder("recommender.embedding.batch.size").baseUnit("marks")
-                .description("marks claimed per re-embedding batch").tag("catalogue", catalogue)
-                .register(registry).record(report.claimed());
-        Timer.builder("recommender.embedding.batch.duration").description("re-embedding batch duration")
-                .tag("catalogue", catalogue).register(registry).record(report.durationMs(), TimeUnit.MILLISECONDS);
-        Counter.builder("recommender.embedding.encoded").baseUnit("docs").description("texts sent to the model")
-                .tag("catalogue", catalogue).register(registry).increment(report.encoded());
-        Counter.builder("recommender.embedding.failed").description("marks whose re-embedding failed")
-                .tag("catalogue", catalogue).register(registry).increment(report.failed());
-        Timer lag = Timer.builder("recommender.embedding.lag")
-                .description("event-to-vector lag: vector written minus the mark's enqueue time")
-                .tag("catalogue", catalogue).publishPercentiles(0.5, 0.95)
-                .distributionStatisticExpiry(Duration.ofMinutes(5)).register(registry);
+        registry.summary("recommender.embedding.batch.size", tags).record(report.claimed());
+        registry.timer("recommender.embedding.batch.duration", tags).record(report.durationMs(), TimeUnit.MILLISECONDS);
+        registry.counter("recommender.embedding.encoded", tags).increment(report.encoded());
+        registry.counter("recommender.embedding.failed", tags).increment(report.failed());
+        var lag = registry.timer("recommender.embedding.lag", tags);
+        long now = System.currentTimeMillis();
         for (int ms : report.lagsMs()) {
             lag.record(ms, TimeUnit.MILLISECONDS);
+            window.add(now, ms);
         }
     }
 
-    private void gauges(MeterRegistry registry, String catalogue) {
-        if (gauged.putIfAbsent(catalogue, Boolean.TRUE) != null) {
-            return;
-        }
-        Gauge.builder("recommender.embedding.queue.depth", () -> count(catalogue, false))
-                .description("marks waiting in the re-embedding queue").tag("catalogue", catalogue).register(registry);
-        Gauge.builder("recommender.embedding.queue.parked", () -> count(catalogue, true))
-                .description("marks parked after failing too often").tag("catalogue", catalogue).register(registry);
+    private LagWindow register(MeterRegistry registry, String catalogue, Tags tags) {
+        var window = new LagWindow(WINDOW_MILLIS);
+        registry.gauge("recommender.embedding.queue.depth", tags, catalogue, c -> count(c, false));
+        registry.gauge("recommender.embedding.queue.parked", tags, catalogue, c -> count(c, true));
+        registry.gauge("recommender.embedding.lag.p50.seconds", tags, window, w -> w.percentile(0.50) / 1000.0);
+        registry.gauge("recommender.embedding.lag.p95.seconds", tags, window, w -> w.percentile(0.95) / 1000.0);
+        return window;
     }
 
     private double count(String catalogue, boolean parked) {

@@ -102,7 +102,7 @@ public final class ReembeddingBatch {
     private Report process(Connection connection, long catalogueId, List<Mark> marks, EmbeddingModel model,
             double halfLifeDays, long started, int claimed) throws SQLException {
         var queue = new EmbeddingQueue(connection);
-        var generations = new Generations(connection).liveOrFirst(catalogueId, model);
+        var generations = new Generations(connection).liveForBatch(catalogueId, model);
         List<Long> items = marks.stream().filter(Mark::isItem).map(Mark::entityId).toList();
         List<Long> users = marks.stream().filter(m -> !m.isItem()).map(Mark::entityId).toList();
         var itemResult = new ItemVectors(connection, encoder).embed(items, generations);

@@ -172,7 +172,10 @@ public final class UserVectors {
         return stored;
     }
 
-    /** Per user, the events above the watermark in id order, up to the first whose item's vector is still queued. */
+    /**
+     * Per user, the events above the watermark in id order, up to the first whose item's vector is still
+     * queued. Each distinct item's vector is read (and parsed) once, however many events name it.
+     */
     private Map<Long, Pending> newEvents(EmbeddingModel model, long generationId, Set<Long> userIds,
             Map<Long, Stored> stored) throws SQLException {
         Long[] users = userIds.toArray(Long[]::new);
@@ -181,11 +184,14 @@ public final class UserVectors {
             Stored s = stored.get(users[i]);
             after[i] = s == null ? 0L : s.foldedThrough();
         }
-        Map<Long, List<Event>> events = new HashMap<>();
+        record Row(double weight, java.time.Instant occurredAt, long itemId) {
+        }
+        Map<Long, List<Row>> rows = new HashMap<>();
         Map<Long, Long> through = new HashMap<>();
         Set<Long> heldBack = new TreeSet<>();
+        Set<Long> withVector = new TreeSet<>();
         try (var select = connection.prepareStatement("""
-                select i.user_id, i.id, i.weight, i.occurred_at, v.embedding::text,
+                select i.user_id, i.id, i.weight, i.occurred_at, i.item_id, v.item_id is not null,
                        v.item_id is null and exists (select 1 from embedding_queue q
                                                       where q.kind = 'item' and q.entity_id = i.item_id and not q.parked)
                   from unnest(?::bigint[], ?::bigint[]) as w(u, after)
@@ -195,31 +201,57 @@ public final class UserVectors {
             select.setArray(1, connection.createArrayOf("bigint", users));
             select.setArray(2, connection.createArrayOf("bigint", after));
             select.setLong(3, generationId);
-            try (var rows = select.executeQuery()) {
-                while (rows.next()) {
-                    long user = rows.getLong(1);
+            try (var result = select.executeQuery()) {
+                while (result.next()) {
+                    long user = result.getLong(1);
                     if (heldBack.contains(user)) {
                         continue;
                     }
-                    if (rows.getBoolean(6)) {
+                    if (result.getBoolean(7)) {
                         heldBack.add(user);
                         continue;
                     }
-                    through.put(user, rows.getLong(2));
-                    String vector = rows.getString(5);
-                    if (vector != null) {
-                        events.computeIfAbsent(user, u -> new ArrayList<>()).add(new Event(rows.getDouble(3),
-                                rows.getTimestamp(4).toInstant(), VectorText.parse(vector)));
+                    through.put(user, result.getLong(2));
+                    if (result.getBoolean(6)) {
+                        long item = result.getLong(5);
+                        withVector.add(item);
+                        rows.computeIfAbsent(user, u -> new ArrayList<>())
+                                .add(new Row(result.getDouble(3), result.getTimestamp(4).toInstant(), item));
                     }
                 }
             }
         }
+        Map<Long, float[]> vectors = itemVectors(model, generationId, withVector);
         Map<Long, Pending> pending = new HashMap<>();
         for (int i = 0; i < users.length; i++) {
-            pending.put(users[i], new Pending(events.getOrDefault(users[i], List.of()),
-                    through.getOrDefault(users[i], after[i]), heldBack.contains(users[i])));
+            List<Event> events = new ArrayList<>();
+            for (Row row : rows.getOrDefault(users[i], List.of())) {
+                float[] vector = vectors.get(row.itemId());
+                if (vector != null) {
+                    events.add(new Event(row.weight(), row.occurredAt(), vector));
+                }
+            }
+            pending.put(users[i], new Pending(events, through.getOrDefault(users[i], after[i]), heldBack.contains(users[i])));
         }
         return pending;
+    }
+
+    private Map<Long, float[]> itemVectors(EmbeddingModel model, long generationId, Set<Long> itemIds) throws SQLException {
+        Map<Long, float[]> vectors = new HashMap<>();
+        if (itemIds.isEmpty()) {
+            return vectors;
+        }
+        try (var select = connection.prepareStatement("select item_id, embedding::text from " + model.itemTable()
+                + " where generation_id = ? and item_id = any (?)")) {
+            select.setLong(1, generationId);
+            select.setArray(2, connection.createArrayOf("bigint", itemIds.toArray(Long[]::new)));
+            try (var result = select.executeQuery()) {
+                while (result.next()) {
+                    vectors.put(result.getLong(1), VectorText.parse(result.getString(2)));
+                }
+            }
+        }
+        return vectors;
     }
 
     private static float[] toFloats(double[] values) {

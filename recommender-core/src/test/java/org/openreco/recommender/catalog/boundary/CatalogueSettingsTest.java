@@ -27,24 +27,24 @@ class CatalogueSettingsTest {
     @Test
     void each_broken_rule_names_its_field() {
         assertArrayEquals(new String[] {"eventWeights", "must name at least one event type"},
-                new CatalogueSettings(Map.of(), 2.5, M, 5).problem());
-        assertEquals("eventWeights", new CatalogueSettings(Map.of("Bad Type", 1.0), 2.5, M, 5).problem()[0]);
-        assertEquals("eventWeights", new CatalogueSettings(Map.of("view", Double.NaN), 2.5, M, 5).problem()[0]);
-        assertEquals("eventWeights", new CatalogueSettings(Map.of("view", 1e6), 2.5, M, 5).problem()[0]);
-        assertEquals("ratingPivot", new CatalogueSettings(Map.of("view", 1.0), Double.POSITIVE_INFINITY, M, 5).problem()[0]);
-        assertEquals("embeddingModel", new CatalogueSettings(Map.of("view", 1.0), 2.5, " ", 5).problem()[0]);
-        assertEquals("reembedIntervalSeconds", new CatalogueSettings(Map.of("view", 1.0), 2.5, M, 0).problem()[0]);
-        assertEquals("reembedIntervalSeconds", new CatalogueSettings(Map.of("view", 1.0), 2.5, M, 86_401).problem()[0]);
+                new CatalogueSettings(Map.of(), 2.5, M, 5, null).problem());
+        assertEquals("eventWeights", new CatalogueSettings(Map.of("Bad Type", 1.0), 2.5, M, 5, null).problem()[0]);
+        assertEquals("eventWeights", new CatalogueSettings(Map.of("view", Double.NaN), 2.5, M, 5, null).problem()[0]);
+        assertEquals("eventWeights", new CatalogueSettings(Map.of("view", 1e6), 2.5, M, 5, null).problem()[0]);
+        assertEquals("ratingPivot", new CatalogueSettings(Map.of("view", 1.0), Double.POSITIVE_INFINITY, M, 5, null).problem()[0]);
+        assertEquals("embeddingModel", new CatalogueSettings(Map.of("view", 1.0), 2.5, " ", 5, null).problem()[0]);
+        assertEquals("reembedIntervalSeconds", new CatalogueSettings(Map.of("view", 1.0), 2.5, M, 0, null).problem()[0]);
+        assertEquals("reembedIntervalSeconds", new CatalogueSettings(Map.of("view", 1.0), 2.5, M, 86_401, null).problem()[0]);
         assertEquals("userHalfLifeDays", new CatalogueSettings(Map.of("view", 1.0), 2.5, M, 5, 0.0).problem()[0]);
         assertEquals("userHalfLifeDays", new CatalogueSettings(Map.of("view", 1.0), 2.5, M, 5, Double.NaN).problem()[0]);
     }
 
     @Test
     void the_embedding_model_must_be_one_the_platform_runs() {
-        var problem = new CatalogueSettings(Map.of("view", 1.0), 2.5, "bge-small-en-v1.5", 5).problem();
+        var problem = new CatalogueSettings(Map.of("view", 1.0), 2.5, "bge-small-en-v1.5", 5, null).problem();
         assertEquals("embeddingModel", problem[0]);
         assertTrue(problem[1].contains("all-minilm-l6-v2-q"), problem[1]);
-        assertNull(new CatalogueSettings(Map.of("view", 1.0), 2.5, "bge-small-zh-v15", 5).problem());
+        assertNull(new CatalogueSettings(Map.of("view", 1.0), 2.5, "bge-small-zh-v15", 5, null).problem());
     }
 
     @Test

@@ -263,6 +263,16 @@ class ReembeddingPipelineIT {
     }
 
     @Test
+    void a_generation_without_vectors_is_replaced_at_once_instead_of_rebuilt() throws Exception {
+        var build = new GenerationBuild(transactions, encoder);
+        assertTrue(build.followSettings(catalogue, MODEL).isEmpty());
+        long first = activeGeneration();
+        assertTrue(build.followSettings(catalogue, EmbeddingModel.MINILM_Q).isEmpty(), "no build for an empty catalogue");
+        assertEquals("all-minilm-l6-v2-q", single("select model from embedding_generation where status = 'active' and catalogue_id = " + catalogue));
+        assertEquals("retired", single("select status from embedding_generation where id = " + first));
+    }
+
+    @Test
     void a_cancelled_build_stops_and_the_active_generation_stays() throws Exception {
         items(5, "Toy");
         drain();

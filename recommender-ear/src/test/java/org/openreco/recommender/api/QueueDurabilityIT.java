@@ -26,6 +26,7 @@ class QueueDurabilityIT {
 
     @Test
     void killing_the_server_mid_batch_loses_no_queued_work_and_embeds_every_item_exactly_once() throws Exception {
+        EmbeddingPipelineIT.assumeEncoder();
         var shop = Storefront.create("durable");
         // the quantized model: the same pipeline, twice as fast, so the test stays short
         String settings = Api.get("/api/v1/catalogues/" + shop.catalogue + "/settings").body()

@@ -133,14 +133,14 @@ public final class ItemVectors {
             return 0;
         }
         try (var upsert = connection.prepareStatement("insert into " + model.itemTable()
-                + " (generation_id, item_id, content_hash, embedding, embedded_at) values (?, ?, ?, cast(? as vector), now())"
+                + " (generation_id, item_id, content_hash, embedding, embedded_at) values (?, ?, ?, " + VectorSql.PARAMETER + ", now())"
                 + " on conflict (generation_id, item_id) do update set content_hash = excluded.content_hash,"
                 + " embedding = excluded.embedding, embedded_at = excluded.embedded_at")) {
             for (ItemRow item : items) {
                 upsert.setLong(1, generationId);
                 upsert.setLong(2, item.id());
                 upsert.setString(3, item.contentHash());
-                upsert.setString(4, VectorText.format(vectors.get(item.id())));
+                VectorSql.bind(upsert, 4, vectors.get(item.id()));
                 upsert.addBatch();
             }
             upsert.executeBatch();

@@ -86,12 +86,12 @@ public final class UserVectors {
             try (var upsert = connection.prepareStatement("insert into " + model.userTable() + """
                      (generation_id, user_id, taste_sum, taste_weight, decayed_to, folded_through_id, profile_hash,
                       profile_embedding, embedding, embedded_at)
-                    values (?, ?, cast(? as vector), ?, ?, ?, ?, cast(? as vector), cast(? as vector), now())
+                    values (?, ?, %1$s, ?, ?, ?, ?, %1$s, %1$s, now())
                     on conflict (generation_id, user_id) do update set taste_sum = excluded.taste_sum,
                         taste_weight = excluded.taste_weight, decayed_to = excluded.decayed_to,
                         folded_through_id = excluded.folded_through_id, profile_hash = excluded.profile_hash,
                         profile_embedding = excluded.profile_embedding, embedding = excluded.embedding,
-                        embedded_at = excluded.embedded_at""")) {
+                        embedded_at = excluded.embedded_at""".formatted(VectorSql.PARAMETER))) {
                 for (UserRow user : users.values()) {
                     Stored before = stored.getOrDefault(user.id(), new Stored(Taste.none(model.dimensions()), 0, null, null));
                     Pending events = pending.getOrDefault(user.id(), new Pending(List.of(), before.foldedThrough(), false));
@@ -105,13 +105,13 @@ public final class UserVectors {
                     float[] embedding = TasteFold.blend(taste, profile, PROFILE_WEIGHT);
                     upsert.setLong(1, generation.id());
                     upsert.setLong(2, user.id());
-                    upsert.setString(3, taste.isEmpty() ? null : VectorText.format(toFloats(taste.sum())));
+                    VectorSql.bind(upsert, 3, taste.isEmpty() ? null : toFloats(taste.sum()));
                     upsert.setDouble(4, taste.weight());
                     upsert.setTimestamp(5, taste.decayedTo() == null ? null : Timestamp.from(taste.decayedTo()));
                     upsert.setLong(6, events.foldedThrough());
                     upsert.setString(7, hasProfile ? user.profileHash() : null);
-                    upsert.setString(8, VectorText.format(profile));
-                    upsert.setString(9, VectorText.format(embedding));
+                    VectorSql.bind(upsert, 8, profile);
+                    VectorSql.bind(upsert, 9, embedding);
                     upsert.addBatch();
                     written++;
                 }
@@ -149,14 +149,14 @@ public final class UserVectors {
 
     private Map<Long, Stored> stored(EmbeddingModel model, long generationId, Set<Long> userIds) throws SQLException {
         Map<Long, Stored> stored = new HashMap<>();
-        try (var select = connection.prepareStatement("select user_id, taste_sum::text, taste_weight, decayed_to,"
-                + " folded_through_id, profile_hash, profile_embedding::text from " + model.userTable()
+        try (var select = connection.prepareStatement("select user_id, " + VectorSql.column("taste_sum") + ", taste_weight, decayed_to,"
+                + " folded_through_id, profile_hash, " + VectorSql.column("profile_embedding") + " from " + model.userTable()
                 + " where generation_id = ? and user_id = any (?)")) {
             select.setLong(1, generationId);
             select.setArray(2, connection.createArrayOf("bigint", userIds.toArray(Long[]::new)));
             try (var rows = select.executeQuery()) {
                 while (rows.next()) {
-                    float[] sum = VectorText.parse(rows.getString(2));
+                    float[] sum = VectorSql.read(rows, 2);
                     double[] sumD = new double[model.dimensions()];
                     if (sum != null) {
                         for (int i = 0; i < sumD.length; i++) {
@@ -165,7 +165,7 @@ public final class UserVectors {
                     }
                     var taste = new Taste(sumD, rows.getDouble(3), Generations.instant(rows.getTimestamp(4)));
                     stored.put(rows.getLong(1), new Stored(taste, rows.getLong(5), rows.getString(6),
-                            VectorText.parse(rows.getString(7))));
+                            VectorSql.read(rows, 7)));
                 }
             }
         }
@@ -241,13 +241,13 @@ public final class UserVectors {
         if (itemIds.isEmpty()) {
             return vectors;
         }
-        try (var select = connection.prepareStatement("select item_id, embedding::text from " + model.itemTable()
+        try (var select = connection.prepareStatement("select item_id, " + VectorSql.column("embedding") + " from " + model.itemTable()
                 + " where generation_id = ? and item_id = any (?)")) {
             select.setLong(1, generationId);
             select.setArray(2, connection.createArrayOf("bigint", itemIds.toArray(Long[]::new)));
             try (var result = select.executeQuery()) {
                 while (result.next()) {
-                    vectors.put(result.getLong(1), VectorText.parse(result.getString(2)));
+                    vectors.put(result.getLong(1), VectorSql.read(result, 2));
                 }
             }
         }

@@ -1,0 +1,47 @@
+package org.openreco.recommender.training.control;
+
+import java.util.Arrays;
+
+/**
+ * Each item's nearest items by similarity, best first, in compact arrays: item i's neighbours are
+ * {@code neighbour[start[i] .. start[i+1])} with {@code similarity} alongside. The item-to-item
+ * candidate source of the ranking reads these directly.
+ */
+public final class ItemNeighbours {
+
+    private final int[] start;
+    private final int[] neighbour;
+    private final float[] similarity;
+
+    ItemNeighbours(int[] start, int[] neighbour, float[] similarity) {
+        this.start = start;
+        this.neighbour = neighbour;
+        this.similarity = similarity;
+    }
+
+    public int itemCount() {
+        return start.length - 1;
+    }
+
+    /** The item's neighbours, most similar first (a copy). */
+    public int[] neighbours(int item) {
+        return Arrays.copyOfRange(neighbour, start[item], start[item + 1]);
+    }
+
+    /** Their similarities, aligned with {@link #neighbours} (a copy). */
+    public float[] similarities(int item) {
+        return Arrays.copyOfRange(similarity, start[item], start[item + 1]);
+    }
+
+    /** Total number of stored (item, neighbour) pairs. */
+    public int size() {
+        return neighbour.length;
+    }
+
+    /** scores[j] += weight · sim(item, j) for the item's neighbours j. */
+    void accumulate(int item, float weight, float[] scores) {
+        for (int n = start[item]; n < start[item + 1]; n++) {
+            scores[neighbour[n]] += weight * similarity[n];
+        }
+    }
+}

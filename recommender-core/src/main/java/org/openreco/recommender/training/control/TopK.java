@@ -1,0 +1,84 @@
+package org.openreco.recommender.training.control;
+
+/**
+ * The k best items of a score array, best first. Ties are broken by the lower item index, so that a
+ * ranking is a pure function of the scores. NaN scores are never selected.
+ */
+public final class TopK {
+
+    private TopK() {
+    }
+
+    /** Top k of all items except the row {@code user} of {@code seen} (when seen is not null). */
+    public static int[] select(float[] scores, int k, InteractionMatrix seen, int user) {
+        if (seen != null) {
+            for (int e = seen.rowStart(user); e < seen.rowEnd(user); e++) {
+                scores[seen.column(e)] = Float.NaN; // cheaper than a lookup per item; the caller's array is scratch
+            }
+        }
+        return select(scores, k);
+    }
+
+    /** Top k item indices by score, ties by lower index; fewer when fewer items have a score. */
+    public static int[] select(float[] scores, int k) {
+        // a min-heap of the best k so far: O(n log k), no boxing
+        int[] heap = new int[Math.max(0, Math.min(k, scores.length))];
+        int size = 0;
+        for (int i = 0; i < scores.length; i++) {
+            float s = scores[i];
+            if (s != s) { // NaN: excluded
+                continue;
+            }
+            if (size < heap.length) {
+                heap[size] = i;
+                siftUp(heap, size++, scores);
+            } else if (size > 0 && better(i, heap[0], scores)) {
+                heap[0] = i;
+                siftDown(heap, size, scores);
+            }
+        }
+        int[] out = new int[size];
+        for (int n = size - 1; n >= 0; n--) { // pop the worst first, fill from the back
+            out[n] = heap[0];
+            heap[0] = heap[n];
+            siftDown(heap, n, scores);
+        }
+        return out;
+    }
+
+    /** Whether item a ranks before item b. */
+    static boolean better(int a, int b, float[] scores) {
+        return scores[a] > scores[b] || (scores[a] == scores[b] && a < b);
+    }
+
+    private static void siftUp(int[] heap, int at, float[] scores) {
+        while (at > 0) {
+            int parent = (at - 1) >>> 1;
+            if (!better(heap[parent], heap[at], scores)) {
+                break;
+            }
+            int t = heap[parent];
+            heap[parent] = heap[at];
+            heap[at] = t;
+            at = parent;
+        }
+    }
+
+    private static void siftDown(int[] heap, int size, float[] scores) {
+        int at = 0;
+        while (true) {
+            int left = 2 * at + 1;
+            if (left >= size) {
+                return;
+            }
+            int worst = left + 1 < size && better(heap[left], heap[left + 1], scores) ? left + 1 : left;
+            if (!better(heap[at], heap[worst], scores)) {
+                return;
+            }
+            int t = heap[worst];
+            heap[worst] = heap[at];
+            heap[at] = t;
+            at = worst;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package org.openreco.recommender.training.control;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import org.junit.jupiter.api.Test;
+
+class TopKTest {
+
+    @Test
+    void the_best_come_first_and_equal_scores_rank_by_lower_item_index() {
+        float[] scores = {0.5f, 0.9f, 0.5f, 0.1f, 0.9f, 0.5f};
+        assertArrayEquals(new int[] {1, 4, 0, 2}, TopK.select(scores, 4));
+        assertArrayEquals(new int[] {1, 4, 0, 2, 5, 3}, TopK.select(scores, 10));
+        assertArrayEquals(new int[] {}, TopK.select(scores, 0));
+    }
+
+    @Test
+    void nan_scores_and_the_users_own_items_are_never_selected() {
+        float[] scores = {Float.NaN, 3, 2, 1};
+        // user 0 has item 1
+        InteractionMatrix seen = InteractionMatrix.of(1, 4, new int[] {0}, new int[] {1}, new float[] {1}, 1);
+        assertArrayEquals(new int[] {2, 3}, TopK.select(scores, 3, seen, 0));
+    }
+}

@@ -27,7 +27,7 @@ import org.openreco.recommender.embedding.control.Transactions;
  * starts work: when no drain is running, one is handed to the managed executor (so a long drain never
  * overlaps itself nor makes the timer skip with a warning). A drain visits each catalogue whose
  * re-embedding interval has elapsed, follows a model change in its settings by starting a build, runs
- * batches while they come back full, then advances the catalogue's build for a while, a queue batch
+ * batches while they find work (marks arriving meanwhile do not wait for the next tick), then advances the catalogue's build for a while, a queue batch
  * between build chunks so fresh events are not kept waiting. Several nodes can run this side by side:
  * marks are claimed with SKIP LOCKED and a build chunk skips a build another node holds.
  */
@@ -123,8 +123,7 @@ public class ReembeddingScheduler {
         do {
             report = batch.run(id, model, halfLife, ReembeddingBatch.DEFAULT_SIZE);
             meters.record(name, report);
-        } while (report.claimed() >= ReembeddingBatch.DEFAULT_SIZE && !stopping
-                && System.nanoTime() - drainStarted < DRAIN_BUDGET_NANOS);
+        } while (report.claimed() > 0 && !stopping && System.nanoTime() - drainStarted < DRAIN_BUDGET_NANOS);
         long buildStarted = System.nanoTime();
         while (!stopping && System.nanoTime() - buildStarted < BUILD_BUDGET_NANOS) {
             var step = build.step(id, halfLife);

@@ -22,13 +22,14 @@ class CatalogueAdminApiIT {
 
         var put = Api.put(path, """
                 {"eventWeights":{"view":0.5,"purchase":10,"wishlist":3},"ratingPivot":3,
-                 "embeddingModel":"bge-small-en-v1.5","reembedIntervalSeconds":30}""");
+                 "embeddingModel":"all-minilm-l6-v2-q","reembedIntervalSeconds":30}""");
         assertEquals(200, put.status(), put.body());
         var read = Api.get(path).json();
         assertEquals(3, read.getJsonObject("eventWeights").size());
         assertEquals(3.0, read.getJsonObject("eventWeights").getJsonNumber("wishlist").doubleValue());
-        assertEquals("bge-small-en-v1.5", read.getString("embeddingModel"));
+        assertEquals("all-minilm-l6-v2-q", read.getString("embeddingModel"));
         assertEquals(30, read.getInt("reembedIntervalSeconds"));
+        assertEquals(30.0, read.getJsonNumber("userHalfLifeDays").doubleValue(), "left out: the default");
         String stored = Database.single("select cast(settings as text) from catalogue where name = ?", shop.catalogue);
         assertTrue(stored.contains("wishlist"), stored);
     }
@@ -38,12 +39,14 @@ class CatalogueAdminApiIT {
         var shop = Storefront.create("settings-bad");
         String path = "/api/v1/catalogues/" + shop.catalogue + "/settings";
         String[][] cases = {
-                {"{\"eventWeights\":{},\"ratingPivot\":2.5,\"embeddingModel\":\"m\",\"reembedIntervalSeconds\":5}", "eventWeights"},
-                {"{\"eventWeights\":{\"Bad Type\":1},\"ratingPivot\":2.5,\"embeddingModel\":\"m\",\"reembedIntervalSeconds\":5}", "eventWeights"},
-                {"{\"eventWeights\":{\"view\":1e9},\"ratingPivot\":2.5,\"embeddingModel\":\"m\",\"reembedIntervalSeconds\":5}", "eventWeights"},
+                {"{\"eventWeights\":{},\"ratingPivot\":2.5,\"embeddingModel\":\"all-minilm-l6-v2\",\"reembedIntervalSeconds\":5}", "eventWeights"},
+                {"{\"eventWeights\":{\"Bad Type\":1},\"ratingPivot\":2.5,\"embeddingModel\":\"all-minilm-l6-v2\",\"reembedIntervalSeconds\":5}", "eventWeights"},
+                {"{\"eventWeights\":{\"view\":1e9},\"ratingPivot\":2.5,\"embeddingModel\":\"all-minilm-l6-v2\",\"reembedIntervalSeconds\":5}", "eventWeights"},
                 {"{\"eventWeights\":{\"view\":1},\"ratingPivot\":2.5,\"embeddingModel\":\" \",\"reembedIntervalSeconds\":5}", "embeddingModel"},
-                {"{\"eventWeights\":{\"view\":1},\"ratingPivot\":2.5,\"embeddingModel\":\"m\",\"reembedIntervalSeconds\":0}", "reembedIntervalSeconds"},
-                {"{\"eventWeights\":{\"view\":1},\"ratingPivot\":2.5,\"embeddingModel\":\"m\"}", "reembedIntervalSeconds"}};
+                {"{\"eventWeights\":{\"view\":1},\"ratingPivot\":2.5,\"embeddingModel\":\"bge-small-en-v1.5\",\"reembedIntervalSeconds\":5}", "embeddingModel"},
+                {"{\"eventWeights\":{\"view\":1},\"ratingPivot\":2.5,\"embeddingModel\":\"all-minilm-l6-v2\",\"reembedIntervalSeconds\":5,\"userHalfLifeDays\":0}", "userHalfLifeDays"},
+                {"{\"eventWeights\":{\"view\":1},\"ratingPivot\":2.5,\"embeddingModel\":\"all-minilm-l6-v2\",\"reembedIntervalSeconds\":0}", "reembedIntervalSeconds"},
+                {"{\"eventWeights\":{\"view\":1},\"ratingPivot\":2.5,\"embeddingModel\":\"all-minilm-l6-v2\"}", "reembedIntervalSeconds"}};
         for (String[] c : cases) {
             var reply = Api.put(path, c[0]);
             assertEquals(400, reply.status(), c[0] + " -> " + reply.body());

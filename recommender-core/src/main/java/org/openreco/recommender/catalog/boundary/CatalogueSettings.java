@@ -1,26 +1,48 @@
 package org.openreco.recommender.catalog.boundary;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.openreco.recommender.embedding.boundary.EmbeddingModel;
 
 /**
  * How a catalogue is run: the event types it accepts with their weights (a rating's weight is
  * multiplied by value minus the rating pivot, so low ratings count as negative), the embedding model,
- * and how often the re-embedding batch drains the queue. Stored as the catalogue's settings JSON.
+ * how often the re-embedding batch drains the queue, and the half-life of a user's taste (an event's
+ * weight in the user vector halves every {@code userHalfLifeDays}; null reads as the default, so clients
+ * that predate it keep working). Stored as the catalogue's settings JSON.
  */
 public record CatalogueSettings(Map<String, Double> eventWeights, double ratingPivot, String embeddingModel,
-        int reembedIntervalSeconds) {
+        int reembedIntervalSeconds, Double userHalfLifeDays) {
 
     public static final int MAX_EVENT_TYPES = 50;
     public static final double MAX_ABS_WEIGHT = 1_000;
     public static final int MAX_REEMBED_INTERVAL_SECONDS = 86_400;
+    public static final double DEFAULT_USER_HALF_LIFE_DAYS = 30;
+    public static final double MAX_USER_HALF_LIFE_DAYS = 36_500;
     /** An event type is stored in interaction.type, varchar(30). */
     private static final Pattern EVENT_TYPE = Pattern.compile("[a-z][a-z0-9_-]{0,29}");
 
     public static CatalogueSettings defaults() {
         return new CatalogueSettings(Map.of(
                 "view", 1.0, "click", 2.0, "like", 4.0, "add-to-cart", 5.0, "purchase", 8.0,
-                "dislike", -4.0, "rating", 1.0), 2.5, "all-minilm-l6-v2", 1);
+                "dislike", -4.0, "rating", 1.0), 2.5, EmbeddingModel.MINILM.modelName(), 1, DEFAULT_USER_HALF_LIFE_DAYS);
+    }
+
+    /** Settings as the older four-field form (half-life at its default). */
+    public CatalogueSettings(Map<String, Double> eventWeights, double ratingPivot, String embeddingModel,
+            int reembedIntervalSeconds) {
+        this(eventWeights, ratingPivot, embeddingModel, reembedIntervalSeconds, DEFAULT_USER_HALF_LIFE_DAYS);
+    }
+
+    /** The half-life in days, the default where none was given. */
+    public double halfLifeDays() {
+        return userHalfLifeDays == null ? DEFAULT_USER_HALF_LIFE_DAYS : userHalfLifeDays;
+    }
+
+    /** These settings with the defaults filled in where a field was left out. */
+    public CatalogueSettings completed() {
+        return new CatalogueSettings(eventWeights, ratingPivot, embeddingModel, reembedIntervalSeconds, halfLifeDays());
     }
 
     /** The weight of an event of this type, or null when the catalogue does not accept the type. */
@@ -57,11 +79,15 @@ public record CatalogueSettings(Map<String, Double> eventWeights, double ratingP
         if (embeddingModel == null || embeddingModel.isBlank()) {
             return new String[] {"embeddingModel", "is required"};
         }
-        if (embeddingModel.length() > 100 || embeddingModel.indexOf('\0') >= 0) {
-            return new String[] {"embeddingModel", "must be at most 100 characters"};
+        if (EmbeddingModel.named(embeddingModel).isEmpty()) {
+            return new String[] {"embeddingModel", "must be one of " + Arrays.stream(EmbeddingModel.values())
+                    .map(EmbeddingModel::modelName).toList() + " (not '" + embeddingModel.strip() + "')"};
         }
         if (reembedIntervalSeconds < 1 || reembedIntervalSeconds > MAX_REEMBED_INTERVAL_SECONDS) {
             return new String[] {"reembedIntervalSeconds", "must be between 1 and " + MAX_REEMBED_INTERVAL_SECONDS};
+        }
+        if (userHalfLifeDays != null && (!(userHalfLifeDays > 0) || userHalfLifeDays > MAX_USER_HALF_LIFE_DAYS)) {
+            return new String[] {"userHalfLifeDays", "must be a number of days above 0 and at most " + (int) MAX_USER_HALF_LIFE_DAYS};
         }
         return null;
     }

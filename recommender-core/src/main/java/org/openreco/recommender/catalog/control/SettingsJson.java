@@ -41,7 +41,8 @@ public final class SettingsJson {
         return new CatalogueSettings(weights,
                 stored.get("ratingPivot") instanceof JsonNumber n ? n.doubleValue() : defaults.ratingPivot(),
                 stored.get("embeddingModel") instanceof JsonString s ? s.getString() : defaults.embeddingModel(),
-                stored.get("reembedIntervalSeconds") instanceof JsonNumber n ? n.intValue() : defaults.reembedIntervalSeconds());
+                stored.get("reembedIntervalSeconds") instanceof JsonNumber n ? n.intValue() : defaults.reembedIntervalSeconds(),
+                stored.get("userHalfLifeDays") instanceof JsonNumber n ? n.doubleValue() : defaults.userHalfLifeDays());
     }
 
     /** The stored object with these settings' keys replaced. */
@@ -58,6 +59,7 @@ public final class SettingsJson {
                 .add("ratingPivot", settings.ratingPivot())
                 .add("embeddingModel", settings.embeddingModel())
                 .add("reembedIntervalSeconds", settings.reembedIntervalSeconds())
+                .add("userHalfLifeDays", settings.halfLifeDays())
                 .build()
                 .toString();
     }

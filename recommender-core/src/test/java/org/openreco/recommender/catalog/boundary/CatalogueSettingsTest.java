@@ -3,12 +3,15 @@ package org.openreco.recommender.catalog.boundary;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The settings rules and the weight arithmetic, without a database. */
 class CatalogueSettingsTest {
+
+    private static final String M = "all-minilm-l6-v2";
 
     @Test
     void the_defaults_are_valid_and_weigh_as_the_issue_says() {
@@ -24,13 +27,31 @@ class CatalogueSettingsTest {
     @Test
     void each_broken_rule_names_its_field() {
         assertArrayEquals(new String[] {"eventWeights", "must name at least one event type"},
-                new CatalogueSettings(Map.of(), 2.5, "m", 5).problem());
-        assertEquals("eventWeights", new CatalogueSettings(Map.of("Bad Type", 1.0), 2.5, "m", 5).problem()[0]);
-        assertEquals("eventWeights", new CatalogueSettings(Map.of("view", Double.NaN), 2.5, "m", 5).problem()[0]);
-        assertEquals("eventWeights", new CatalogueSettings(Map.of("view", 1e6), 2.5, "m", 5).problem()[0]);
-        assertEquals("ratingPivot", new CatalogueSettings(Map.of("view", 1.0), Double.POSITIVE_INFINITY, "m", 5).problem()[0]);
+                new CatalogueSettings(Map.of(), 2.5, M, 5).problem());
+        assertEquals("eventWeights", new CatalogueSettings(Map.of("Bad Type", 1.0), 2.5, M, 5).problem()[0]);
+        assertEquals("eventWeights", new CatalogueSettings(Map.of("view", Double.NaN), 2.5, M, 5).problem()[0]);
+        assertEquals("eventWeights", new CatalogueSettings(Map.of("view", 1e6), 2.5, M, 5).problem()[0]);
+        assertEquals("ratingPivot", new CatalogueSettings(Map.of("view", 1.0), Double.POSITIVE_INFINITY, M, 5).problem()[0]);
         assertEquals("embeddingModel", new CatalogueSettings(Map.of("view", 1.0), 2.5, " ", 5).problem()[0]);
-        assertEquals("reembedIntervalSeconds", new CatalogueSettings(Map.of("view", 1.0), 2.5, "m", 0).problem()[0]);
-        assertEquals("reembedIntervalSeconds", new CatalogueSettings(Map.of("view", 1.0), 2.5, "m", 86_401).problem()[0]);
+        assertEquals("reembedIntervalSeconds", new CatalogueSettings(Map.of("view", 1.0), 2.5, M, 0).problem()[0]);
+        assertEquals("reembedIntervalSeconds", new CatalogueSettings(Map.of("view", 1.0), 2.5, M, 86_401).problem()[0]);
+        assertEquals("userHalfLifeDays", new CatalogueSettings(Map.of("view", 1.0), 2.5, M, 5, 0.0).problem()[0]);
+        assertEquals("userHalfLifeDays", new CatalogueSettings(Map.of("view", 1.0), 2.5, M, 5, Double.NaN).problem()[0]);
+    }
+
+    @Test
+    void the_embedding_model_must_be_one_the_platform_runs() {
+        var problem = new CatalogueSettings(Map.of("view", 1.0), 2.5, "bge-small-en-v1.5", 5).problem();
+        assertEquals("embeddingModel", problem[0]);
+        assertTrue(problem[1].contains("all-minilm-l6-v2-q"), problem[1]);
+        assertNull(new CatalogueSettings(Map.of("view", 1.0), 2.5, "bge-small-zh-v15", 5).problem());
+    }
+
+    @Test
+    void a_missing_half_life_is_the_default_not_an_error() {
+        var settings = new CatalogueSettings(Map.of("view", 1.0), 2.5, M, 5, null);
+        assertNull(settings.problem());
+        assertEquals(CatalogueSettings.DEFAULT_USER_HALF_LIFE_DAYS, settings.halfLifeDays());
+        assertEquals(CatalogueSettings.DEFAULT_USER_HALF_LIFE_DAYS, settings.completed().userHalfLifeDays());
     }
 }

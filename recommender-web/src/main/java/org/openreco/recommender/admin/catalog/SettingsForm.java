@@ -14,15 +14,17 @@ import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.shared.Registration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.openreco.recommender.catalog.boundary.CatalogueSettings;
+import org.openreco.recommender.embedding.boundary.EmbeddingModel;
 
 /**
  * A catalogue's settings: one row per event type with its weight (add and remove rows), the rating
- * pivot, the embedding model and the re-embedding interval. Fires a {@link SaveEvent} with the
+ * pivot, the embedding model, the re-embedding interval and the user taste half-life. Fires a {@link SaveEvent} with the
  * settings; the core validates them and the view shows what it refuses.
  */
 public class SettingsForm extends VerticalLayout {
@@ -33,6 +35,7 @@ public class SettingsForm extends VerticalLayout {
     final NumberField ratingPivot = new NumberField("Rating pivot");
     final TextField embeddingModel = new TextField("Embedding model");
     final IntegerField reembedInterval = new IntegerField("Re-embedding interval (s)");
+    final NumberField userHalfLife = new NumberField("User taste half-life (days)");
     final Button save = new Button("Save settings");
 
     /** One event type and its weight. */
@@ -51,13 +54,19 @@ public class SettingsForm extends VerticalLayout {
         ratingPivot.setId("rating-pivot");
         ratingPivot.setHelperText("A rating weighs (value − pivot) × the rating weight: low ratings count as negative");
         embeddingModel.setId("embedding-model");
+        embeddingModel.setHelperText("One of " + Arrays.stream(EmbeddingModel.values())
+                .map(EmbeddingModel::modelName).toList()
+                + "; a change re-embeds the catalogue while the current vectors keep serving");
+        userHalfLife.setId("user-half-life");
+        userHalfLife.setMin(0.01);
+        userHalfLife.setHelperText("An event's weight in the user's taste halves after this many days");
         reembedInterval.setId("reembed-interval");
         reembedInterval.setMin(1);
         reembedInterval.setMax(CatalogueSettings.MAX_REEMBED_INTERVAL_SECONDS);
         save.setId("settings-save");
         save.addThemeVariants(ButtonVariant.PRIMARY);
         save.addClickListener(click -> fireEvent(new SaveEvent(this, settings())));
-        var other = new FormLayout(ratingPivot, embeddingModel, reembedInterval);
+        var other = new FormLayout(ratingPivot, embeddingModel, reembedInterval, userHalfLife);
         add(new H3("Settings"), weights, addType, other, save);
     }
 
@@ -68,6 +77,7 @@ public class SettingsForm extends VerticalLayout {
         ratingPivot.setValue(settings.ratingPivot());
         embeddingModel.setValue(settings.embeddingModel());
         reembedInterval.setValue(settings.reembedIntervalSeconds());
+        userHalfLife.setValue(settings.halfLifeDays());
     }
 
     private void addRow(String type, double weight) {
@@ -99,7 +109,8 @@ public class SettingsForm extends VerticalLayout {
             }
         }
         return new CatalogueSettings(map, ratingPivot.getValue() == null ? Double.NaN : ratingPivot.getValue(),
-                embeddingModel.getValue().strip(), reembedInterval.getValue() == null ? 0 : reembedInterval.getValue());
+                embeddingModel.getValue().strip(), reembedInterval.getValue() == null ? 0 : reembedInterval.getValue(),
+                userHalfLife.getValue());
     }
 
     public void showError(String field, String message) {
@@ -111,6 +122,10 @@ public class SettingsForm extends VerticalLayout {
             case "embeddingModel" -> {
                 embeddingModel.setErrorMessage(message);
                 embeddingModel.setInvalid(true);
+            }
+            case "userHalfLifeDays" -> {
+                userHalfLife.setErrorMessage(message);
+                userHalfLife.setInvalid(true);
             }
             case "reembedIntervalSeconds" -> {
                 reembedInterval.setErrorMessage(message);

@@ -1,0 +1,161 @@
+package org.openreco.recommender.embedding.boundary;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.openreco.recommender.catalog.boundary.CatalogueSettings;
+import org.openreco.recommender.catalog.boundary.Catalogues;
+import org.openreco.recommender.embedding.control.GenerationBuild;
+import org.openreco.recommender.embedding.control.PipelineMeters;
+import org.openreco.recommender.embedding.control.ReembeddingBatch;
+import org.openreco.recommender.embedding.control.Transactions;
+
+/**
+ * Drains the re-embedding queue in quasi-real time. A non-persistent timer fires every second and only
+ * starts work: when no drain is running, one is handed to the managed executor (so a long drain never
+ * overlaps itself nor makes the timer skip with a warning). A drain visits each catalogue whose
+ * re-embedding interval has elapsed, follows a model change in its settings by starting a build, runs
+ * batches while they come back full, then advances the catalogue's build for a while, a queue batch
+ * between build chunks so fresh events are not kept waiting. Several nodes can run this side by side:
+ * marks are claimed with SKIP LOCKED and a build chunk skips a build another node holds.
+ */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class ReembeddingScheduler {
+
+    private static final Logger LOG = Logger.getLogger(ReembeddingScheduler.class.getName());
+    /** A drain returns after this long so that a new tick re-reads catalogues and settings. */
+    static final long DRAIN_BUDGET_NANOS = 10_000_000_000L;
+    /** Build chunks per catalogue and drain, at most this long. */
+    static final long BUILD_BUDGET_NANOS = 2_000_000_000L;
+    static final long HOUSEKEEPING_NANOS = 60_000_000_000L;
+
+    @Inject
+    Catalogues catalogues;
+
+    @Inject
+    Transactions transactions;
+
+    @Inject
+    Instance<TextEncoder> encoders;
+
+    @Inject
+    PipelineMeters meters;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final Map<Long, Long> lastVisit = new ConcurrentHashMap<>();
+    private final Map<Long, String> lastProblem = new ConcurrentHashMap<>();
+    private volatile boolean stopping;
+    private volatile long lastHousekeeping = System.nanoTime();
+
+    @Schedule(second = "*", minute = "*", hour = "*", persistent = false, info = "re-embedding batches")
+    void tick() {
+        if (stopping || !encoders.isResolvable() || !draining.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            executor.execute(this::drain);
+        } catch (RejectedExecutionException e) {
+            draining.set(false);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        stopping = true;
+    }
+
+    void drain() {
+        try {
+            var encoder = encoders.get();
+            var batch = new ReembeddingBatch(transactions, encoder);
+            var build = new GenerationBuild(transactions, encoder);
+            long started = System.nanoTime();
+            for (var catalogue : catalogues.list()) {
+                if (stopping || System.nanoTime() - started > DRAIN_BUDGET_NANOS) {
+                    return;
+                }
+                try {
+                    visit(catalogue.getId(), catalogue.getName(), batch, build, started);
+                    lastProblem.remove(catalogue.getId());
+                } catch (RuntimeException e) {
+                    report(catalogue.getId(), catalogue.getName(), e);
+                }
+            }
+            if (System.nanoTime() - lastHousekeeping > HOUSEKEEPING_NANOS) {
+                lastHousekeeping = System.nanoTime();
+                housekeeping();
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "re-embedding drain failed: {0}", e.toString());
+        } finally {
+            draining.set(false);
+        }
+    }
+
+    private void visit(long id, String name, ReembeddingBatch batch, GenerationBuild build, long drainStarted) {
+        CatalogueSettings settings = catalogues.settings(name);
+        long now = System.nanoTime();
+        Long last = lastVisit.get(id);
+        if (last != null && now - last < settings.reembedIntervalSeconds() * 1_000_000_000L - 100_000_000L) {
+            return;
+        }
+        lastVisit.put(id, now);
+        var model = EmbeddingModel.named(settings.embeddingModel()).orElse(EmbeddingModel.MINILM);
+        double halfLife = settings.halfLifeDays();
+        build.followSettings(id, model);
+        ReembeddingBatch.Report report;
+        do {
+            report = batch.run(id, model, halfLife, ReembeddingBatch.DEFAULT_SIZE);
+            meters.record(name, report);
+        } while (report.claimed() >= ReembeddingBatch.DEFAULT_SIZE && !stopping
+                && System.nanoTime() - drainStarted < DRAIN_BUDGET_NANOS);
+        long buildStarted = System.nanoTime();
+        while (!stopping && System.nanoTime() - buildStarted < BUILD_BUDGET_NANOS) {
+            var step = build.step(id, halfLife);
+            if (step == GenerationBuild.Step.NONE || step == GenerationBuild.Step.BUSY) {
+                break;
+            }
+            if (step == GenerationBuild.Step.ACTIVATED) {
+                LOG.log(Level.INFO, "catalogue {0}: the new {1} generation is active", new Object[] {name, model.modelName()});
+                break;
+            }
+            meters.record(name, batch.run(id, model, halfLife, ReembeddingBatch.DEFAULT_SIZE));
+        }
+    }
+
+    private void housekeeping() {
+        try {
+            transactions.inNew(connection -> {
+                new org.openreco.recommender.embedding.control.Generations(connection).purgeStale(20_000);
+                new org.openreco.recommender.embedding.control.BatchLog(connection).prune();
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "re-embedding housekeeping failed: {0}", e.toString());
+        }
+    }
+
+    /** Logs a catalogue's failure once until it changes: a database outage must not flood the log every second. */
+    private void report(long id, String name, RuntimeException e) {
+        String problem = e.toString();
+        if (!problem.equals(lastProblem.put(id, problem))) {
+            LOG.log(Level.WARNING, "re-embedding catalogue " + name + " failed (retried every interval)", e);
+        }
+    }
+}

@@ -120,6 +120,9 @@ java_opts() {
         --enable-native-access=ALL-UNNAMED
         "-Djava.io.tmpdir=$BASE/tmp/java"
         -Dai.djl.offline=true "-DDJL_CACHE_DIR=$djl" "-DENGINE_CACHE_DIR=$djl" "-Djna.tmpdir=$djl/jna"
+        # unpacked by provision.sh: ONNX Runtime's libraries and the models (<dir>/<model>/model.onnx)
+        "-Donnxruntime.native.path=$WILDFLY/native/onnxruntime"
+        "-Drecommender.models.dir=$WILDFLY/models"
     )
     echo "${opts[*]} ${SERVER_JAVA_OPTS:-}"
 }

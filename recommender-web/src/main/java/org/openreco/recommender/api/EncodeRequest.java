@@ -1,0 +1,6 @@
+package org.openreco.recommender.api;
+
+import java.util.List;
+
+public record EncodeRequest(List<String> texts) {
+}

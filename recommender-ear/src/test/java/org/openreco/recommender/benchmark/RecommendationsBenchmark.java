@@ -1,0 +1,217 @@
+package org.openreco.recommender.benchmark;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * GET users/{id}/recommendations of a running server under concurrent load, from this separate process:
+ * on a catalogue with an active generation of item vectors (by default the synthetic one of
+ * bin/benchmark-vectors), gives U users a history of H random items and a taste vector (the normalised
+ * sum of those items' vectors, written straight into user_vector_minilm, as the pipeline would), then lets
+ * C connections, one thread each, ask for recommendations of random users for a fixed time. Prints
+ * latency p50/p99/max and requests/s, then checks that every answer's impressions were stored. Not a
+ * test: run it with bin/benchmark-recommendations.
+ */
+public final class RecommendationsBenchmark {
+
+    private static final Pattern ITEM = Pattern.compile("\"itemId\":");
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> o = Arrays.stream(args).filter(a -> a.startsWith("--") && a.contains("="))
+                .collect(Collectors.toMap(a -> a.substring(2, a.indexOf('=')), a -> a.substring(a.indexOf('=') + 1)));
+        String url = o.getOrDefault("url", "http://localhost:8080");
+        if (!URI.create(url).getHost().equals("localhost") && !URI.create(url).getHost().equals("127.0.0.1")) {
+            throw new IllegalArgumentException("this benchmark only targets localhost, not " + url);
+        }
+        String catalogue = o.getOrDefault("catalogue", "vectors-100000");
+        int users = Integer.parseInt(o.getOrDefault("users", "2000"));
+        int history = Integer.parseInt(o.getOrDefault("history", "20"));
+        int connections = Integer.parseInt(o.getOrDefault("connections", "32"));
+        int seconds = Integer.parseInt(o.getOrDefault("seconds", "30"));
+        int warmup = Integer.parseInt(o.getOrDefault("warmup", "10"));
+        String query = o.getOrDefault("query", "n=10");
+        String adminPassword = o.getOrDefault("admin-password", System.getenv().getOrDefault("ADMIN_PASSWORD", "it-admin-Secret-1"));
+        String dbUrl = System.getenv().getOrDefault("DB_URL", "jdbc:postgresql://localhost:55432/recommender");
+        String dbUser = System.getenv().getOrDefault("DB_USER", "recommender");
+        String dbPassword = System.getenv().getOrDefault("DB_PASSWORD", "recommender");
+
+        System.out.println("== machine");
+        System.out.println("cpus (nproc): " + Runtime.getRuntime().availableProcessors());
+        System.out.println("cpu: " + firstLine("/proc/cpuinfo", "model name"));
+        System.out.println("memory: " + firstLine("/proc/meminfo", "MemTotal"));
+        System.out.println("load average before (1/5/15 min, other processes included): " + loadAverage());
+        System.out.println("load process: java " + Runtime.version() + ", server and database on the same machine");
+
+        long items;
+        try (var db = DriverManager.getConnection(dbUrl, dbUser, dbPassword)) {
+            db.setAutoCommit(false);
+            long catalogueId;
+            long generation;
+            try (var ps = db.prepareStatement("""
+                    select c.id, g.id, (select count(*) from item_vector_minilm v where v.generation_id = g.id)
+                      from catalogue c join embedding_generation g on g.catalogue_id = c.id and g.status = 'active'
+                     where c.name = ? and g.model = 'all-minilm-l6-v2'""")) {
+                ps.setString(1, catalogue);
+                try (var rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new IllegalStateException("no catalogue " + catalogue + " with an active MiniLM generation: run bin/benchmark-vectors first");
+                    }
+                    catalogueId = rs.getLong(1);
+                    generation = rs.getLong(2);
+                    items = rs.getLong(3);
+                }
+            }
+            long t0 = System.nanoTime();
+            try (var st = db.createStatement()) {
+                int created = st.executeUpdate("insert into app_user (catalogue_id, external_id) select " + catalogueId
+                        + ", 'bu' || g from generate_series(0, " + (users - 1) + ") g on conflict do nothing");
+                if (created > 0) {
+                    st.executeUpdate("""
+                            insert into interaction (catalogue_id, user_id, item_id, type, weight, occurred_at)
+                            select u.catalogue_id, u.id, i.id, 'view', 1, now() - r.ago
+                              from app_user u
+                              -- lateral on u: fresh random items per user
+                              cross join lateral (select 'i' || floor(random() * %2$d)::int as item, random() * interval '30 days' as ago
+                                                    from generate_series(1, %1$d) where u.id is not null) r
+                              join item i on i.catalogue_id = u.catalogue_id and i.external_id = r.item
+                             where u.catalogue_id = %3$d and u.external_id like 'bu%%'
+                               and not exists (select 1 from user_vector_minilm v where v.user_id = u.id)""".formatted(history, items, catalogueId));
+                    st.executeUpdate("""
+                            insert into user_vector_minilm (generation_id, user_id, taste_sum, taste_weight, embedding)
+                            select %d, x.user_id, sum(v.embedding), count(*), l2_normalize(sum(v.embedding))
+                              from interaction x join item_vector_minilm v on v.generation_id = %d and v.item_id = x.item_id
+                             where x.catalogue_id = %d
+                             group by x.user_id
+                            on conflict do nothing""".formatted(generation, generation, catalogueId));
+                    st.executeUpdate("delete from embedding_queue where catalogue_id = " + catalogueId);
+                }
+            }
+            db.commit();
+            System.out.println("== data and settings");
+            System.out.printf(Locale.ROOT, "catalogue %s: %,d items with MiniLM-sized synthetic vectors (bin/benchmark-vectors), %,d users"
+                    + " with %d random items in their history and a vector each (set up in %.1f s)%n", catalogue, items, users, history,
+                    (System.nanoTime() - t0) / 1e9);
+        }
+
+        var admin = HttpClient.newHttpClient();
+        String auth = "Basic " + Base64.getEncoder().encodeToString(("admin:" + adminPassword).getBytes(StandardCharsets.UTF_8));
+        var keyReply = admin.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/catalogues/" + catalogue + "/api-keys"))
+                .header("Authorization", auth).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"benchmark\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        var keyMatch = Pattern.compile("\"key\":\"([^\"]+)\"").matcher(keyReply.body());
+        if (!keyMatch.find()) {
+            throw new IllegalStateException("creating an API key: " + keyReply.statusCode() + " " + keyReply.body());
+        }
+        String key = keyMatch.group(1);
+        System.out.printf("GET %s/api/v1/catalogues/%s/users/bu<random>/recommendations?%s, %d connections (one thread and one HTTP/1.1"
+                + " client each), %d s warm-up, %d s measured%n", url, catalogue, query, connections, warmup, seconds);
+
+        long impressionsBefore = impressions(dbUrl, dbUser, dbPassword, catalogue);
+        var latencies = new long[connections][];
+        var counts = new int[connections];
+        var failures = new AtomicLong();
+        var shown = new AtomicLong();
+        long warmEnd = System.nanoTime() + warmup * 1_000_000_000L;
+        long end = warmEnd + seconds * 1_000_000_000L;
+        var threads = new ArrayList<Thread>();
+        for (int c = 0; c < connections; c++) {
+            int me = c;
+            threads.add(Thread.ofPlatform().start(() -> {
+                var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+                var random = ThreadLocalRandom.current();
+                long[] mine = new long[1 << 16];
+                int n = 0;
+                while (true) {
+                    long before = System.nanoTime();
+                    if (before > end) {
+                        break;
+                    }
+                    try {
+                        var reply = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/catalogues/" + catalogue + "/users/bu"
+                                + random.nextInt(users) + "/recommendations?" + query)).header("X-API-Key", key).GET().build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        long after = System.nanoTime();
+                        if (reply.statusCode() != 200) {
+                            failures.incrementAndGet();
+                            System.err.println("HTTP " + reply.statusCode() + " " + reply.body());
+                        } else if (before > warmEnd) {
+                            if (n == mine.length) {
+                                mine = Arrays.copyOf(mine, n * 2);
+                            }
+                            mine[n++] = after - before;
+                            shown.addAndGet(ITEM.matcher(reply.body()).results().count());
+                        }
+                    } catch (IOException e) {
+                        failures.incrementAndGet();
+                        System.err.println("request failed: " + e);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                latencies[me] = Arrays.copyOf(mine, n);
+                counts[me] = n;
+            }));
+        }
+        for (var thread : threads) {
+            thread.join();
+        }
+        long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
+        System.out.println("== results");
+        System.out.printf(Locale.ROOT, "%,d requests in %d s = %,.0f requests/s; latency p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms;"
+                + " %d failed (warm-up included)%n", all.length, seconds, all.length / (double) seconds, percentile(all, 50),
+                percentile(all, 90), percentile(all, 99), percentile(all, 100), failures.get());
+        System.out.println("load average after: " + loadAverage());
+        long logged = impressions(dbUrl, dbUser, dbPassword, catalogue) - impressionsBefore;
+        System.out.printf(Locale.ROOT, "== check: impressions stored %,d (warm-up included); items in the measured answers %,d%n", logged, shown.get());
+        if (logged < shown.get()) {
+            System.exit(1);
+        }
+    }
+
+    private static long impressions(String url, String user, String password, String catalogue) throws Exception {
+        try (var db = DriverManager.getConnection(url, user, password);
+                var ps = db.prepareStatement("select count(*) from impression where catalogue_id = (select id from catalogue where name = ?)")) {
+            ps.setString(1, catalogue);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static double percentile(long[] sorted, int p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int index = Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1);
+        return sorted[Math.max(0, index)] / 1e6;
+    }
+
+    private static String loadAverage() throws IOException {
+        String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+        return parts[0] + " " + parts[1] + " " + parts[2];
+    }
+
+    private static String firstLine(String file, String prefix) throws IOException {
+        return Files.readAllLines(Path.of(file)).stream().filter(l -> l.startsWith(prefix)).findFirst()
+                .map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("?");
+    }
+}

@@ -1,0 +1,35 @@
+package org.openreco.recommender.api;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openreco.recommender.recommendations.boundary.Recommendations;
+
+/** Recommendations for one user (each storefront path has its own root resource, see {@link EventsResource}). */
+@Path("catalogues/{catalogue}/users/{user}/recommendations")
+@CatalogueKeyRequired
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Recommendations")
+public class UserRecommendationsResource {
+
+    @Inject
+    Recommendations recommendations;
+
+    @GET
+    @Operation(summary = "Items for a user",
+            description = "n (1–100, default 10), category (repeatable, any of), exclude (item ids), attr.<key>=<value>. "
+                    + "Nearest items to the user's taste vector they have not interacted with (source content), or trending "
+                    + "items while the user has none. Impressions are logged under the answer's requestId.")
+    public RecommendationsJson recommend(@PathParam("catalogue") String catalogue, @PathParam("user") String user,
+            @Context UriInfo uri) {
+        return RecommendationsJson.of(recommendations.forUser(catalogue, user,
+                RecommendationParameters.of(uri.getQueryParameters())));
+    }
+}

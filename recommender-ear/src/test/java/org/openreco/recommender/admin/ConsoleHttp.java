@@ -31,14 +31,19 @@ final class ConsoleHttp {
     }
 
     /** A new catalogue with a storefront key; returns the key. */
-    @SuppressWarnings("unchecked")
     static String catalogueWithKey(String catalogue) {
         var created = admin("POST", "/api/v1/catalogues", "{\"name\":\"" + catalogue + "\"}");
         if (created.statusCode() != 201) {
             throw new IllegalStateException("creating " + catalogue + ": " + created.statusCode() + " " + created.body());
         }
         var key = admin("POST", "/api/v1/catalogues/" + catalogue + "/api-keys", "{\"name\":\"browser-test\"}");
-        return (String) new Json().toType(key.body(), Map.class).get("key");
+        return (String) object(key.body()).get("key");
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> object(String json) {
+        Map<String, Object> object = new Json().toType(json, Map.class);
+        return object;
     }
 
     private static HttpResponse<String> send(String method, String path, String json, String authorization) {

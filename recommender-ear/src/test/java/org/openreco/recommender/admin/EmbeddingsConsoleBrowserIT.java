@@ -115,7 +115,7 @@ class EmbeddingsConsoleBrowserIT {
             var reply = ConsoleHttp.storefront(key, "GET", "/api/v1/catalogues/" + catalogue + "/users/" + user + "/recommendations?n=5", null);
             last = reply.body();
             if (reply.statusCode() == 200) {
-                var list = (List<Map<String, Object>>) new Json().toType(reply.body(), Map.class).get("items");
+                var list = (List<Map<String, Object>>) ConsoleHttp.object(reply.body()).get("items");
                 if (!list.isEmpty() && "content".equals(list.getFirst().get("source"))
                         && ((String) list.getFirst().get("itemId")).startsWith(prefix)) {
                     return;

@@ -79,7 +79,7 @@ class EmbeddingsConsoleBrowserIT {
 
             // the embeddings view: model, serving generation, an empty queue, the batch chart
             browser.open("/catalogues/" + catalogue + "/embeddings");
-            assertTrue(browser.visible("embedding-model").getText().contains("all-minilm-l6-v2"));
+            assertTrue(browser.visible("embeddings-model").getText().contains("all-minilm-l6-v2"));
             String serving = browser.visible("active-generation").getText();
             long first = generation(serving);
             new WebDriverWait(browser.driver, EMBEDDING).until(d -> browser.visible("queue-depth").getText().equals("0"));

@@ -91,7 +91,7 @@ public class EmbeddingsView extends VerticalLayout implements BeforeEnterObserve
         this.catalogues = catalogues;
         setId("embeddings-view");
         addClassName("embeddings-view");
-        model.setId("embedding-model");
+        model.setId("embeddings-model");
         active.setId("active-generation");
         build.setId("build-status");
         buildProgress.setId("build-progress");

@@ -1,0 +1,2 @@
+/** What the recommender answers, seen from the console: a user's live recommendations and semantic search. */
+package org.openreco.recommender.admin.recommendations;

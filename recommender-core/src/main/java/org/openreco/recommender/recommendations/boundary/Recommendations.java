@@ -84,6 +84,16 @@ public class Recommendations {
      * a known user with a vector is given.
      */
     public RecommendationList search(String catalogue, String text, String user, RecommendationQuery query) {
+        return search(catalogue, text, user, query, true);
+    }
+
+    /** As {@link #search(String, String, String, RecommendationQuery)}, without logging impressions: for the console. */
+    public RecommendationList searchPreview(String catalogue, String text, String user, RecommendationQuery query) {
+        return search(catalogue, text, user, query, false);
+    }
+
+    private RecommendationList search(String catalogue, String text, String user, RecommendationQuery query,
+            boolean logImpressions) {
         if (text == null || text.isBlank()) {
             throw new InvalidInputException("q", "is required");
         }
@@ -104,7 +114,7 @@ public class Recommendations {
             }
             return new Served(userId, NearestItems.nearest(connection, generation, vector, filters(query), null, List.of(),
                     Source.SEARCH, query.n()));
-        }, true);
+        }, logImpressions);
     }
 
     /**

@@ -87,11 +87,11 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
         n.setInvalid(false);
         try {
             int count = n.getValue() == null ? RecommendationQuery.DEFAULT_N : n.getValue();
-            var list = recommendations.search(catalogue, query.getValue(), user.getValue(), RecommendationQuery.top(count));
+            var list = recommendations.searchPreview(catalogue, query.getValue(), user.getValue(), RecommendationQuery.top(count));
             results.show(list.items());
             status.setText(list.items().isEmpty()
                     ? "No results: the catalogue has no embedded items yet."
-                    : list.items().size() + " results, request " + list.requestId());
+                    : list.items().size() + " results (a preview: no impressions are logged)");
         } catch (InvalidInputException e) {
             var field = "n".equals(e.field()) ? n : query;
             field.setErrorMessage(e.getMessage());

@@ -9,6 +9,8 @@ import jakarta.ejb.Singleton;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -27,8 +29,9 @@ import org.openreco.recommender.embedding.control.Transactions;
  * starts work: when no drain is running, one is handed to the managed executor (so a long drain never
  * overlaps itself nor makes the timer skip with a warning). A drain visits each catalogue whose
  * re-embedding interval has elapsed, follows a model change in its settings by starting a build, runs
- * batches while they find work (marks arriving meanwhile do not wait for the next tick), then advances the catalogue's build for a while, a queue batch
- * between build chunks so fresh events are not kept waiting. Several nodes can run this side by side:
+ * batches round robin over the due catalogues while they find work (marks arriving meanwhile do not
+ * wait for the next tick, and a large import does not starve the other catalogues), then advances each
+ * catalogue's build for a while, a queue batch between build chunks so fresh events are not kept waiting. Several nodes can run this side by side:
  * marks are claimed with SKIP LOCKED and a build chunk skips a build another node holds.
  */
 @Singleton
@@ -86,15 +89,27 @@ public class ReembeddingScheduler {
             var batch = new ReembeddingBatch(transactions, encoder);
             var build = new GenerationBuild(transactions, encoder);
             long started = System.nanoTime();
+            List<Visit> due = new ArrayList<>();
             for (var catalogue : catalogues.list()) {
-                if (stopping || System.nanoTime() - started > DRAIN_BUDGET_NANOS) {
-                    return;
-                }
                 try {
-                    visit(catalogue.getId(), catalogue.getName(), batch, build, started);
-                    lastProblem.remove(catalogue.getId());
+                    var visit = due(catalogue.getId(), catalogue.getName(), build);
+                    if (visit != null) {
+                        due.add(visit);
+                    }
                 } catch (RuntimeException e) {
                     report(catalogue.getId(), catalogue.getName(), e);
+                }
+            }
+            drainQueues(new ArrayList<>(due), batch, started);
+            for (var visit : due) {
+                if (stopping || System.nanoTime() - started > DRAIN_BUDGET_NANOS) {
+                    break;
+                }
+                try {
+                    advanceBuild(visit, batch, build);
+                    lastProblem.remove(visit.id());
+                } catch (RuntimeException e) {
+                    report(visit.id(), visit.name(), e);
                 }
             }
             if (System.nanoTime() - lastHousekeeping > HOUSEKEEPING_NANOS) {
@@ -108,34 +123,60 @@ public class ReembeddingScheduler {
         }
     }
 
-    private void visit(long id, String name, ReembeddingBatch batch, GenerationBuild build, long drainStarted) {
+    /** A catalogue whose interval has elapsed, with what its batches need; null when it is not due yet. */
+    private Visit due(long id, String name, GenerationBuild build) {
         CatalogueSettings settings = catalogues.settings(name);
         long now = System.nanoTime();
         Long last = lastVisit.get(id);
         if (last != null && now - last < settings.reembedIntervalSeconds() * 1_000_000_000L - 100_000_000L) {
-            return;
+            return null;
         }
         lastVisit.put(id, now);
         var model = EmbeddingModel.named(settings.embeddingModel()).orElse(EmbeddingModel.MINILM);
-        double halfLife = settings.halfLifeDays();
         build.followSettings(id, model);
-        ReembeddingBatch.Report report;
-        do {
-            report = batch.run(id, model, halfLife, ReembeddingBatch.DEFAULT_SIZE);
-            meters.record(name, report);
-        } while (report.claimed() > 0 && !stopping && System.nanoTime() - drainStarted < DRAIN_BUDGET_NANOS);
+        return new Visit(id, name, model, settings.halfLifeDays());
+    }
+
+    /**
+     * Round robin: one batch per due catalogue per round, rounds while any of them still finds marks.
+     * A catalogue with a large import therefore never keeps the others' fresh events waiting.
+     */
+    private void drainQueues(List<Visit> pending, ReembeddingBatch batch, long drainStarted) {
+        while (!pending.isEmpty() && !stopping && System.nanoTime() - drainStarted < DRAIN_BUDGET_NANOS) {
+            for (var visits = pending.iterator(); visits.hasNext(); ) {
+                var visit = visits.next();
+                try {
+                    var report = batch.run(visit.id(), visit.model(), visit.halfLife(), ReembeddingBatch.DEFAULT_SIZE);
+                    meters.record(visit.name(), report);
+                    if (report.claimed() == 0) {
+                        visits.remove();
+                    }
+                } catch (RuntimeException e) {
+                    report(visit.id(), visit.name(), e);
+                    visits.remove();
+                }
+            }
+        }
+    }
+
+    private void advanceBuild(Visit visit, ReembeddingBatch batch, GenerationBuild build) {
         long buildStarted = System.nanoTime();
         while (!stopping && System.nanoTime() - buildStarted < BUILD_BUDGET_NANOS) {
-            var step = build.step(id, halfLife);
+            var step = build.step(visit.id(), visit.halfLife());
             if (step == GenerationBuild.Step.NONE || step == GenerationBuild.Step.BUSY) {
                 break;
             }
             if (step == GenerationBuild.Step.ACTIVATED) {
-                LOG.log(Level.INFO, "catalogue {0}: the new {1} generation is active", new Object[] {name, model.modelName()});
+                LOG.log(Level.INFO, "catalogue {0}: the new {1} generation is active",
+                        new Object[] {visit.name(), visit.model().modelName()});
                 break;
             }
-            meters.record(name, batch.run(id, model, halfLife, ReembeddingBatch.DEFAULT_SIZE));
+            // a queue batch between build chunks, so fresh events are not kept waiting by a build
+            meters.record(visit.name(), batch.run(visit.id(), visit.model(), visit.halfLife(), ReembeddingBatch.DEFAULT_SIZE));
         }
+    }
+
+    private record Visit(long id, String name, EmbeddingModel model, double halfLife) {
     }
 
     private void housekeeping() {

@@ -77,7 +77,7 @@ class RecommendationsApiIT {
                     : "no re-embedding pipeline deployed: the test writes the vectors through the encode endpoint"));
         }
         if (pipeline) {
-            VectorFixtures.awaitItemVectors(catalogue, items, java.time.Duration.ofMinutes(10));
+            VectorFixtures.awaitItemVectors(catalogue, model, items, java.time.Duration.ofMinutes(10));
         } else if (VectorFixtures.canEncode(model)) {
             VectorFixtures.embedItems(catalogue, model);
         } else {

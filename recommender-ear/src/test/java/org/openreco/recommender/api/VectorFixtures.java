@@ -45,10 +45,11 @@ final class VectorFixtures {
     }
 
     /** Waits until the catalogue's active generation holds a vector for each of its items. */
-    static void awaitItemVectors(String catalogue, long items, java.time.Duration timeout) throws SQLException {
+    /** Waits until the catalogue's active generation is of this model and holds this many item vectors. */
+    static void awaitItemVectors(String catalogue, String model, long items, java.time.Duration timeout) throws SQLException {
         long deadline = System.nanoTime() + timeout.toNanos();
         long done;
-        while ((done = itemVectors(catalogue)) < items) {
+        while ((done = itemVectors(catalogue, model)) < items) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("the pipeline embedded " + done + " of " + items + " items in " + timeout);
             }
@@ -83,14 +84,15 @@ final class VectorFixtures {
         }
     }
 
-    private static long itemVectors(String catalogue) throws SQLException {
+    private static long itemVectors(String catalogue, String model) throws SQLException {
         try (var db = database(); var ps = db.prepareStatement("""
                 select (select count(*) from item_vector_minilm v where v.generation_id = g.id)
                      + (select count(*) from item_vector_minilm_q v where v.generation_id = g.id)
                      + (select count(*) from item_vector_bge_zh v where v.generation_id = g.id)
                   from catalogue c join embedding_generation g on g.catalogue_id = c.id and g.status = 'active'
-                 where c.name = ?""")) {
+                 where c.name = ? and g.model = ?""")) {
             ps.setString(1, catalogue);
+            ps.setString(2, model);
             var rs = ps.executeQuery();
             return rs.next() ? rs.getLong(1) : 0;
         }

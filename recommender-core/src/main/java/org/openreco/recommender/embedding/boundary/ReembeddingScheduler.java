@@ -146,7 +146,9 @@ public class ReembeddingScheduler {
             for (var visits = pending.iterator(); visits.hasNext(); ) {
                 var visit = visits.next();
                 try {
-                    var report = batch.run(visit.id(), visit.model(), visit.halfLife(), ReembeddingBatch.DEFAULT_SIZE);
+                    // the settings as they are now (cached): a model changed during a long drain is followed at once
+                    var model = modelOf(visit.name());
+                    var report = batch.run(visit.id(), model, visit.halfLife(), ReembeddingBatch.DEFAULT_SIZE);
                     meters.record(visit.name(), report);
                     if (report.claimed() == 0) {
                         visits.remove();
@@ -157,6 +159,10 @@ public class ReembeddingScheduler {
                 }
             }
         }
+    }
+
+    private EmbeddingModel modelOf(String catalogue) {
+        return EmbeddingModel.named(catalogues.settings(catalogue).embeddingModel()).orElse(EmbeddingModel.MINILM);
     }
 
     private void advanceBuild(Visit visit, ReembeddingBatch batch, GenerationBuild build) {

@@ -36,7 +36,7 @@ final class VectorFixtures {
     static boolean pipelineEmbeds(String catalogue, java.time.Duration grace) throws SQLException {
         long deadline = System.nanoTime() + grace.toNanos();
         do {
-            if (itemVectors(catalogue) > 0) {
+            if (itemVectors(catalogue, null) > 0) {
                 return true;
             }
             sleep(250);
@@ -84,15 +84,17 @@ final class VectorFixtures {
         }
     }
 
+    /** Item vectors in the catalogue's active generation, if it is of this model (any model when null). */
     private static long itemVectors(String catalogue, String model) throws SQLException {
         try (var db = database(); var ps = db.prepareStatement("""
                 select (select count(*) from item_vector_minilm v where v.generation_id = g.id)
                      + (select count(*) from item_vector_minilm_q v where v.generation_id = g.id)
                      + (select count(*) from item_vector_bge_zh v where v.generation_id = g.id)
                   from catalogue c join embedding_generation g on g.catalogue_id = c.id and g.status = 'active'
-                 where c.name = ? and g.model = ?""")) {
+                 where c.name = ? and (cast(? as varchar) is null or g.model = ?)""")) {
             ps.setString(1, catalogue);
             ps.setString(2, model);
+            ps.setString(3, model);
             var rs = ps.executeQuery();
             return rs.next() ? rs.getLong(1) : 0;
         }

@@ -10,8 +10,11 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -89,18 +92,7 @@ public class ReembeddingScheduler {
             var batch = new ReembeddingBatch(transactions, encoder);
             var build = new GenerationBuild(transactions, encoder);
             long started = System.nanoTime();
-            List<Visit> due = new ArrayList<>();
-            for (var catalogue : catalogues.list()) {
-                try {
-                    var visit = due(catalogue.getId(), catalogue.getName(), build);
-                    if (visit != null) {
-                        due.add(visit);
-                    }
-                } catch (RuntimeException e) {
-                    report(catalogue.getId(), catalogue.getName(), e);
-                }
-            }
-            drainQueues(new ArrayList<>(due), batch, started);
+            List<Visit> due = drainQueues(batch, build, started);
             // builds get their own time after the queues, whatever those took: a busy queue elsewhere
             // (a large import) must not keep a model switch from progressing
             for (var visit : due) {
@@ -140,27 +132,48 @@ public class ReembeddingScheduler {
     }
 
     /**
-     * Round robin: one batch per due catalogue per round, rounds while any of them still finds marks.
-     * A catalogue with a large import therefore never keeps the others' fresh events waiting.
+     * Round robin: one batch per catalogue per round, rounds while any catalogue still finds marks. Each
+     * round lists the catalogues again, so a large import neither keeps the others' fresh events waiting
+     * nor hides a catalogue created meanwhile until the drain ends. Returns the catalogues visited.
      */
-    private void drainQueues(List<Visit> pending, ReembeddingBatch batch, long drainStarted) {
-        while (!pending.isEmpty() && !stopping && System.nanoTime() - drainStarted < DRAIN_BUDGET_NANOS) {
-            for (var visits = pending.iterator(); visits.hasNext(); ) {
-                var visit = visits.next();
+    private List<Visit> drainQueues(ReembeddingBatch batch, GenerationBuild build, long drainStarted) {
+        Map<Long, Visit> visited = new LinkedHashMap<>();
+        Set<Long> busy = new HashSet<>();
+        boolean firstRound = true;
+        while ((firstRound || !busy.isEmpty()) && !stopping && System.nanoTime() - drainStarted < DRAIN_BUDGET_NANOS) {
+            firstRound = false;
+            List<Visit> round = new ArrayList<>();
+            for (var catalogue : catalogues.list()) {
+                try {
+                    // a catalogue that found work last round stays in; the others when their interval is up
+                    var visit = busy.contains(catalogue.getId()) ? visited.get(catalogue.getId())
+                            : due(catalogue.getId(), catalogue.getName(), build);
+                    if (visit != null) {
+                        round.add(visit);
+                        visited.put(visit.id(), visit);
+                    }
+                } catch (RuntimeException e) {
+                    report(catalogue.getId(), catalogue.getName(), e);
+                }
+            }
+            busy.clear();
+            for (var visit : round) {
+                if (stopping) {
+                    break;
+                }
                 try {
                     // the settings as they are now (cached): a model changed during a long drain is followed at once
-                    var model = modelOf(visit.name());
-                    var report = batch.run(visit.id(), model, visit.halfLife(), ReembeddingBatch.DEFAULT_SIZE);
+                    var report = batch.run(visit.id(), modelOf(visit.name()), visit.halfLife(), ReembeddingBatch.DEFAULT_SIZE);
                     meters.record(visit.name(), report);
-                    if (report.claimed() == 0) {
-                        visits.remove();
+                    if (report.claimed() > 0) {
+                        busy.add(visit.id());
                     }
                 } catch (RuntimeException e) {
                     report(visit.id(), visit.name(), e);
-                    visits.remove();
                 }
             }
         }
+        return new ArrayList<>(visited.values());
     }
 
     private EmbeddingModel modelOf(String catalogue) {

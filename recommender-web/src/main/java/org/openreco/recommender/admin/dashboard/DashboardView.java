@@ -1,7 +1,5 @@
 package org.openreco.recommender.admin.dashboard;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.card.Card;
 import com.vaadin.flow.component.card.CardVariant;
 import com.vaadin.flow.component.html.Div;
@@ -10,7 +8,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 import jakarta.inject.Inject;
 import java.text.NumberFormat;
 import java.time.LocalTime;
@@ -20,6 +17,7 @@ import java.util.function.ToLongFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openreco.recommender.admin.MainLayout;
+import org.openreco.recommender.admin.Polling;
 import org.openreco.recommender.monitoring.boundary.Counts;
 import org.openreco.recommender.monitoring.boundary.Monitoring;
 
@@ -45,7 +43,6 @@ public class DashboardView extends VerticalLayout {
     final CountCard parked = new CountCard("parked", "Parked (failed)", Counts::parked);
     final CountCard lag = new CountCard("lag", "Freshness lag (s)", Counts::oldestQueuedSeconds);
     final Span refreshed = new Span();
-    private Registration polling;
 
     @Inject
     public DashboardView(Monitoring monitoring) {
@@ -57,26 +54,10 @@ public class DashboardView extends VerticalLayout {
         refreshed.setId("counts-refreshed");
         refreshed.addClassName("refreshed");
         add(new H2("Dashboard"), cards, refreshed);
-    }
-
-    @Override
-    protected void onAttach(AttachEvent attach) {
-        super.onAttach(attach);
         refresh();
-        var ui = attach.getUI();
-        ui.setPollInterval(REFRESH_MILLIS);
-        polling = ui.addPollListener(poll -> refresh());
+        Polling.every(this, REFRESH_MILLIS, this::refresh);
     }
 
-    @Override
-    protected void onDetach(DetachEvent detach) {
-        if (polling != null) {
-            polling.remove();
-            polling = null;
-        }
-        detach.getUI().setPollInterval(-1);
-        super.onDetach(detach);
-    }
 
     void refresh() {
         try {

@@ -1,7 +1,5 @@
 package org.openreco.recommender.admin.embeddings;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -23,7 +21,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.shared.Registration;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -33,6 +30,7 @@ import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openreco.recommender.admin.MainLayout;
+import org.openreco.recommender.admin.Polling;
 import org.openreco.recommender.admin.catalog.CatalogueView;
 import org.openreco.recommender.admin.charts.LineChart;
 import org.openreco.recommender.catalog.boundary.Catalogues;
@@ -64,7 +62,6 @@ public class EmbeddingsView extends VerticalLayout implements BeforeEnterObserve
     private final Embeddings embeddings;
     private final Catalogues catalogues;
     private String catalogue = "";
-    private Registration polling;
 
     final H2 heading = new H2();
     final Paragraph model = new Paragraph();
@@ -121,6 +118,7 @@ public class EmbeddingsView extends VerticalLayout implements BeforeEnterObserve
         buildBar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         add(links, heading, model, active, figures, new H3("Full re-embedding"), build, buildProgress, buildBar,
                 new H3("Recent batches"), lagChart, throughputChart, new H3("Parked marks"), retry, parked, refreshed);
+        Polling.every(this, REFRESH_MILLIS, this::refresh);
     }
 
     @Override
@@ -136,23 +134,6 @@ public class EmbeddingsView extends VerticalLayout implements BeforeEnterObserve
         refresh();
     }
 
-    @Override
-    protected void onAttach(AttachEvent attach) {
-        super.onAttach(attach);
-        var ui = attach.getUI();
-        ui.setPollInterval(REFRESH_MILLIS);
-        polling = ui.addPollListener(poll -> refresh());
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detach) {
-        if (polling != null) {
-            polling.remove();
-            polling = null;
-        }
-        detach.getUI().setPollInterval(-1);
-        super.onDetach(detach);
-    }
 
     void refresh() {
         if (catalogue.isEmpty()) {

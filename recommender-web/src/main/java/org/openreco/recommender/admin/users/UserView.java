@@ -1,7 +1,5 @@
 package org.openreco.recommender.admin.users;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -13,13 +11,13 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.shared.Registration;
 import jakarta.inject.Inject;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openreco.recommender.admin.MainLayout;
+import org.openreco.recommender.admin.Polling;
 import org.openreco.recommender.admin.recommendations.RecommendationGrid;
 import org.openreco.recommender.recommendations.boundary.RecommendationQuery;
 import org.openreco.recommender.recommendations.boundary.Recommendations;
@@ -47,7 +45,6 @@ public class UserView extends VerticalLayout implements BeforeEnterObserver {
     final Paragraph previewStatus = new Paragraph();
     private String catalogue = "";
     private String userId = "";
-    private Registration polling;
     final Paragraph profile = new Paragraph();
     final Paragraph attributes = new Paragraph();
     final Grid<UserEvent> history = new Grid<>(UserEvent.class, false);
@@ -75,6 +72,7 @@ public class UserView extends VerticalLayout implements BeforeEnterObserver {
         previewStatus.addClassName("refreshed");
         add(links, heading, profile, attributes, new H3("Recommendations (live preview)"), previewStatus, preview,
                 new H3("History"), history);
+        Polling.every(this, REFRESH_MILLIS, this::refreshPreview);
     }
 
     @Override
@@ -97,23 +95,6 @@ public class UserView extends VerticalLayout implements BeforeEnterObserver {
         refreshPreview();
     }
 
-    @Override
-    protected void onAttach(AttachEvent attach) {
-        super.onAttach(attach);
-        var ui = attach.getUI();
-        ui.setPollInterval(REFRESH_MILLIS);
-        polling = ui.addPollListener(poll -> refreshPreview());
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detach) {
-        if (polling != null) {
-            polling.remove();
-            polling = null;
-        }
-        detach.getUI().setPollInterval(-1);
-        super.onDetach(detach);
-    }
 
     /** The preview does not log impressions: an operator looking is not a storefront showing. */
     void refreshPreview() {

@@ -73,7 +73,8 @@ class DatabaseMigrationsIT {
                       from pg_attribute a
                      where (a.attrelid in ('item'::regclass, 'app_user'::regclass)
                             or a.attrelid::regclass::text like 'item\\_vector\\_%'
-                            or a.attrelid::regclass::text like 'user\\_vector\\_%')
+                            or a.attrelid::regclass::text like 'user\\_vector\\_%'
+                            or a.attrelid in ('item_factor'::regclass, 'user_factor'::regclass))
                        and a.attnum > 0 and not a.attisdropped""")) {
                 while (rs.next()) {
                     types.put(rs.getString(1), rs.getString(2));
@@ -94,8 +95,11 @@ class DatabaseMigrationsIT {
             assertTrue(hnsw.stream().anyMatch(d -> d.contains("ON public." + table + " USING hnsw (embedding vector_cosine_ops)")),
                     hnsw::toString);
         }
-        assertEquals("vector(64)", types.get("item.cf_factors"));
-        assertEquals("vector(64)", types.get("app_user.cf_factors"));
+        // collaborative factors per model version, zero-padded to 128, in one inner-product index
+        assertEquals("vector(128)", types.get("item_factor.factors"));
+        assertEquals("vector(128)", types.get("user_factor.factors"));
+        assertTrue(hnsw.stream().anyMatch(d -> d.contains("ON public.item_factor USING hnsw (factors vector_ip_ops)")),
+                hnsw::toString);
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +36,7 @@ class NearestNeighboursIT {
 
     private static final int TEXT_DIMENSIONS = 384;
     private static final int FACTOR_DIMENSIONS = 64;
+    private static final int STORED_FACTOR_DIMENSIONS = 128;
     private static final int NEIGHBOURS = 10;
     private static final int DISTRACTORS = 200;
 
@@ -110,23 +112,30 @@ class NearestNeighboursIT {
 
         try (Connection c = TestDatabase.connect(); var catalogue = Fixture.catalogue(c)) {
             PGvector.registerTypes(c);
-            insertShuffled(c, catalogue.id(), factors, random, """
-                    insert into item (catalogue_id, external_id, title, cf_factors) values (?, ?, 'An item', ?)""");
+            long version = modelVersion(c, catalogue.id());
+            // stored zero-padded to the column's 128 dimensions: inner products do not change
+            Map<String, float[]> padded = new LinkedHashMap<>();
+            factors.forEach((id, f) -> padded.put(id, Arrays.copyOf(f, STORED_FACTOR_DIMENSIONS)));
+            insertShuffled(c, catalogue.id(), padded, random, """
+                    with added as (insert into item (catalogue_id, external_id, title) values (?, ?, 'An item') returning id)
+                    insert into item_factor (model_version_id, item_id, factors)
+                    select %d, id, ? from added""".formatted(version));
             // <#> is the negative inner product, so ascending order is the best score first
             String best = """
-                    select external_id, -(cf_factors <#> ?) as score
-                      from item
-                     where catalogue_id = ?
-                     order by cf_factors <#> ?
+                    select i.external_id, -(f.factors <#> ?) as score
+                      from item_factor f join item i on i.id = f.item_id
+                     where f.model_version_id = ?
+                     order by f.factors <#> ?
                      limit ?""";
+            float[] query = Arrays.copyOf(userFactors, STORED_FACTOR_DIMENSIONS);
 
             c.setAutoCommit(false);
             useIndexesOnly(c);
-            assertPlanUses(c, best, "item_cf_factors_hnsw", userFactors, catalogue.id());
+            assertPlanUses(c, best, "item_factor_hnsw", query, version);
             List<String> found = new ArrayList<>();
             List<Double> scores = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(best)) {
-                bind(ps, userFactors, catalogue.id());
+                bind(ps, query, version);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         found.add(rs.getString(1));
@@ -191,6 +200,18 @@ class NearestNeighboursIT {
     }
 
     /** Inserts in random order, so neither ids nor insertion order give the answer away. */
+    private static long modelVersion(Connection c, long catalogueId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "insert into model_version (catalogue_id, algorithm, status, factors) values (?, 'ials', 'trained', ?) returning id")) {
+            ps.setLong(1, catalogueId);
+            ps.setInt(2, FACTOR_DIMENSIONS);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     private static void insertShuffled(Connection c, long catalogueId, Map<String, float[]> vectors, Random random,
             String insert) throws SQLException {
         List<String> order = new ArrayList<>(vectors.keySet());

@@ -2,10 +2,13 @@ package org.openreco.recommender.evaluation.control;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
+import org.openreco.recommender.training.control.ActivityBlend;
 import org.openreco.recommender.training.control.Blend;
 import org.openreco.recommender.training.control.InteractionMatrix;
 import org.openreco.recommender.training.control.Scorer;
+import org.openreco.recommender.training.control.ScoreNormalisation;
 
 /**
  * Finds blend weights by coordinate search on a validation split (carved from the training data, never
@@ -38,10 +41,83 @@ public final class BlendSearch {
     public static Result search(List<Scorer> parts, InteractionMatrix train, InteractionMatrix test, int k,
             double[] grid, int rounds, int threads) {
         List<Scorer> cached = parts.stream().map(p -> cache(p, train, test)).toList();
+        double[] start = new double[parts.size()];
+        Arrays.fill(start, 1);
+        return coordinateSearch(cached, ScoreNormalisation.MIN_MAX, train, test, k, grid, rounds, threads, start);
+    }
+
+    /**
+     * The same search for a blend that normalises its parts by {@code normalisation}. The parts' scores are
+     * normalised once per user and cached (normalisation does not depend on the weights), so rank-based
+     * normalisations cost no more per trial than min–max.
+     */
+    public static Result search(List<Scorer> parts, InteractionMatrix train, InteractionMatrix test, int k,
+            double[] grid, int rounds, int threads, ScoreNormalisation normalisation) {
+        List<Scorer> cached = normalisedCache(parts, train, test, normalisation);
+        double[] start = new double[parts.size()];
+        Arrays.fill(start, 1);
+        return coordinateSearch(cached, ScoreNormalisation.NONE, train, test, k, grid, rounds, threads, start);
+    }
+
+    /** Weights per activity bucket ({@link ActivityBlend}), and the whole validation NDCG of that blend. */
+    public record BucketResult(int[] upperBounds, double[][] weights, int[] users, double[] bucketNdcgs,
+            double validationNdcg) {
+        @Override
+        public String toString() {
+            StringBuilder s = new StringBuilder();
+            for (int b = 0; b < weights.length; b++) {
+                s.append(String.format(java.util.Locale.ROOT, "%n    history %s: %d users, weights %s, NDCG %.4f",
+                        bucketLabel(upperBounds, b), users[b], Arrays.toString(weights[b]), bucketNdcgs[b]));
+            }
+            return String.format(java.util.Locale.ROOT, "validation NDCG %.4f", validationNdcg) + s;
+        }
+    }
+
+    /** "< 10", "10–29", "≥ 100" for bucket b of the bounds. */
+    public static String bucketLabel(int[] upperBounds, int b) {
+        if (b == 0) {
+            return "< " + upperBounds[0];
+        }
+        return b == upperBounds.length ? "≥ " + upperBounds[b - 1] : upperBounds[b - 1] + "–" + (upperBounds[b] - 1);
+    }
+
+    /**
+     * Blend weights per bucket of training-history length: each bucket's weights are searched on the
+     * validation users of that bucket alone, starting from {@code start} (the global best, so that a
+     * bucket only moves away from it where its own users gain).
+     */
+    public static BucketResult searchByActivity(List<Scorer> parts, InteractionMatrix train, InteractionMatrix test,
+            int k, double[] grid, int rounds, int threads, ScoreNormalisation normalisation, int[] upperBounds,
+            double[] start) {
+        List<Scorer> cached = normalisedCache(parts, train, test, normalisation);
+        int buckets = upperBounds.length + 1;
+        double[][] weights = new double[buckets][];
+        int[] users = new int[buckets];
+        double[] ndcgs = new double[buckets];
+        for (int b = 0; b < buckets; b++) {
+            int bucket = b;
+            InteractionMatrix bucketTest = onlyUsers(test,
+                    u -> ActivityBlend.bucket(train.rowLength(u), upperBounds) == bucket);
+            users[b] = (int) IntStream.range(0, bucketTest.rows()).filter(u -> bucketTest.rowLength(u) > 0).count();
+            if (users[b] == 0) {
+                weights[b] = start.clone();
+                continue;
+            }
+            Result r = coordinateSearch(cached, ScoreNormalisation.NONE, train, bucketTest, k, grid, rounds, threads,
+                    start);
+            weights[b] = r.weights();
+            ndcgs[b] = r.validationNdcg();
+        }
+        double whole = new Evaluator(new int[] {k}, null, threads).evaluate("blend",
+                ActivityBlend.of(cached, upperBounds, weights, train, ScoreNormalisation.NONE), train, test).at(k).ndcg();
+        return new BucketResult(upperBounds.clone(), weights, users, ndcgs, whole);
+    }
+
+    private static Result coordinateSearch(List<Scorer> cached, ScoreNormalisation normalisation, InteractionMatrix train,
+            InteractionMatrix test, int k, double[] grid, int rounds, int threads, double[] start) {
         Evaluator evaluator = new Evaluator(new int[] {k}, null, threads);
-        double[] weights = new double[parts.size()];
-        Arrays.fill(weights, 1);
-        double best = ndcg(evaluator, cached, weights, train, test, k);
+        double[] weights = start.clone();
+        double best = ndcg(evaluator, cached, weights, train, test, k, normalisation);
         int trials = 1;
         for (int round = 0; round < rounds; round++) {
             boolean moved = false;
@@ -55,7 +131,7 @@ public final class BlendSearch {
                     if (Arrays.stream(weights).allMatch(w -> w == 0)) {
                         continue;
                     }
-                    double value = ndcg(evaluator, cached, weights, train, test, k);
+                    double value = ndcg(evaluator, cached, weights, train, test, k, normalisation);
                     trials++;
                     if (value > best) {
                         best = value;
@@ -72,9 +148,44 @@ public final class BlendSearch {
         return new Result(weights.clone(), best, trials);
     }
 
+    /** The test matrix's rows of the users that pass, others emptied (dimensions kept). */
+    static InteractionMatrix onlyUsers(InteractionMatrix m, IntPredicate keep) {
+        int[] u = new int[m.nonZeros()], i = new int[m.nonZeros()];
+        float[] w = new float[m.nonZeros()];
+        int n = 0;
+        for (int r = 0; r < m.rows(); r++) {
+            if (!keep.test(r)) {
+                continue;
+            }
+            for (int e = m.rowStart(r); e < m.rowEnd(r); e++) {
+                u[n] = r;
+                i[n] = m.column(e);
+                w[n++] = m.value(e);
+            }
+        }
+        return InteractionMatrix.of(m.rows(), m.cols(), u, i, w, n);
+    }
+
+    /** Each part's scores for the users with test rows, normalised and computed once (others on demand). */
+    private static List<Scorer> normalisedCache(List<Scorer> parts, InteractionMatrix train, InteractionMatrix test,
+            ScoreNormalisation normalisation) {
+        return parts.stream().map(p -> cache(new Scorer() {
+            @Override
+            public int itemCount() {
+                return p.itemCount();
+            }
+
+            @Override
+            public void score(int user, float[] scores) {
+                p.score(user, scores);
+                normalisation.apply(scores, train, user);
+            }
+        }, train, test)).toList();
+    }
+
     private static double ndcg(Evaluator evaluator, List<Scorer> parts, double[] weights, InteractionMatrix train,
-            InteractionMatrix test, int k) {
-        return evaluator.evaluate("blend", Blend.of(parts, weights, train), train, test).at(k).ndcg();
+            InteractionMatrix test, int k, ScoreNormalisation normalisation) {
+        return evaluator.evaluate("blend", Blend.of(parts, weights, train, normalisation), train, test).at(k).ndcg();
     }
 
     /** The part's scores for the users with test rows, computed once (others scored on demand). */

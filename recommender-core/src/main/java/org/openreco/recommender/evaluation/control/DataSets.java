@@ -6,7 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.openreco.recommender.embedding.control.ItemText;
 import org.openreco.recommender.training.control.IdIndex;
 
 /**
@@ -75,6 +82,112 @@ public final class DataSets {
             vectors[item] = any ? v : null;
         }
         return vectors;
+    }
+
+    /**
+     * Each item's text as the platform builds it ({@link ItemText}: title, categories, tags), from MovieLens
+     * {@code movies.csv} (title, genres) and {@code tags.csv} (the users' free tags, distinct ignoring case,
+     * most frequent first). Items of {@code items} missing from movies.csv get null.
+     */
+    public static String[] movieLensTexts(Path dir, IdIndex items) throws IOException {
+        Map<String, Map<String, int[]>> tagCounts = new HashMap<>(); // movie → lower-case tag → {count, first}
+        Map<String, String> tagSpelling = new HashMap<>();
+        int seen = 0;
+        try (BufferedReader in = Files.newBufferedReader(dir.resolve("tags.csv"), StandardCharsets.UTF_8)) {
+            in.readLine();
+            for (String line; (line = in.readLine()) != null; ) {
+                // userId,movieId,tag,timestamp: the tag (maybe quoted, with commas) lies between the 2nd and last comma
+                line = line.strip();
+                int first = line.indexOf(','), second = line.indexOf(',', first + 1), last = line.lastIndexOf(',');
+                if (first < 0 || second < 0 || last <= second) {
+                    continue;
+                }
+                String tag = unquote(line.substring(second + 1, last)).strip();
+                if (tag.isEmpty()) {
+                    continue;
+                }
+                String key = tag.toLowerCase(Locale.ROOT);
+                tagSpelling.putIfAbsent(key, tag);
+                int order = seen++;
+                tagCounts.computeIfAbsent(line.substring(first + 1, second), m -> new LinkedHashMap<>())
+                        .computeIfAbsent(key, t -> new int[] {0, order})[0]++;
+            }
+        }
+        String[] texts = new String[items.size()];
+        try (BufferedReader in = Files.newBufferedReader(dir.resolve("movies.csv"), StandardCharsets.UTF_8)) {
+            in.readLine();
+            for (String line; (line = in.readLine()) != null; ) {
+                line = line.strip();
+                int first = line.indexOf(','), last = line.lastIndexOf(',');
+                String id = line.substring(0, first);
+                int item = items.indexOf(id);
+                if (item < 0) {
+                    continue;
+                }
+                List<String> genres = Arrays.stream(line.substring(last + 1).split("\\|"))
+                        .filter(g -> !g.equals("(no genres listed)")).toList();
+                List<String> tags = tagCounts.getOrDefault(id, Map.of()).entrySet().stream()
+                        .sorted(Comparator.comparingInt((Map.Entry<String, int[]> e) -> -e.getValue()[0])
+                                .thenComparingInt(e -> e.getValue()[1]))
+                        .map(e -> tagSpelling.get(e.getKey())).toList();
+                texts[item] = ItemText.of(unquote(line.substring(first + 1, last)), genres, tags, null);
+            }
+        }
+        return texts;
+    }
+
+    /**
+     * Each item's text from the Amazon 2018 metadata (JSON lines, gzip): {@link ItemText} of the title (only
+     * where it is not the scrape's HTML fragment, else the publisher), the category path below the top
+     * level, and the description with its HTML tags and common entities removed. The first line of a
+     * repeated ASIN wins (repeats are identical); items without metadata get null.
+     */
+    public static String[] amazonTexts(Path metaJsonGz, IdIndex items) throws IOException {
+        String[] texts = new String[items.size()];
+        try (BufferedReader in = new BufferedReader(new java.io.InputStreamReader(
+                new java.util.zip.GZIPInputStream(Files.newInputStream(metaJsonGz)), StandardCharsets.UTF_8))) {
+            for (String line; (line = in.readLine()) != null; ) {
+                jakarta.json.JsonObject o;
+                try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(new java.io.StringReader(line))) {
+                    o = reader.readObject();
+                }
+                int item = items.indexOf(o.getString("asin", ""));
+                if (item < 0 || texts[item] != null) {
+                    continue;
+                }
+                String title = plain(o.getString("title", ""));
+                if (title.isBlank() || o.getString("title", "").startsWith("<")) {
+                    title = plain(o.getString("brand", ""));
+                }
+                List<String> categories = strings(o, "category").stream().skip(1).map(DataSets::plain).toList();
+                String description = String.join(" ", strings(o, "description").stream().map(DataSets::plain).toList());
+                texts[item] = ItemText.of(title, categories, List.of(), description);
+            }
+        }
+        return texts;
+    }
+
+    private static List<String> strings(jakarta.json.JsonObject o, String key) {
+        jakarta.json.JsonValue v = o.get(key);
+        if (v == null || v.getValueType() != jakarta.json.JsonValue.ValueType.ARRAY) {
+            return List.of();
+        }
+        return v.asJsonArray().stream().filter(e -> e.getValueType() == jakarta.json.JsonValue.ValueType.STRING)
+                .map(e -> ((jakarta.json.JsonString) e).getString()).toList();
+    }
+
+    /** Text without HTML tags, with the common entities decoded and white space collapsed. */
+    static String plain(String html) {
+        return html.replaceAll("<[^>]*>", " ").replace("&amp;", "&").replace("&quot;", "\"").replace("&#39;", "'")
+                .replace("&lt;", "<").replace("&gt;", ">").replace("&nbsp;", " ").replaceAll("\\s+", " ").strip();
+    }
+
+    /** A CSV field without its enclosing quotes and with doubled quotes undone. */
+    static String unquote(String field) {
+        if (field.length() >= 2 && field.startsWith("\"") && field.endsWith("\"")) {
+            return field.substring(1, field.length() - 1).replace("\"\"", "\"");
+        }
+        return field;
     }
 
     /** Amazon 2018 "ratings only" CSV: item,user,rating,timestamp, no header. */

@@ -13,13 +13,20 @@ public final class Blend implements Algorithm {
 
     private final List<Algorithm> parts;
     private final double[] weights;
+    private final ScoreNormalisation normalisation;
 
     public Blend(List<Algorithm> parts, double[] weights) {
+        this(parts, weights, ScoreNormalisation.MIN_MAX);
+    }
+
+    /** A blend whose parts are put on one scale by {@code normalisation} instead of min–max. */
+    public Blend(List<Algorithm> parts, double[] weights, ScoreNormalisation normalisation) {
         if (parts.size() != weights.length || parts.isEmpty()) {
             throw new IllegalArgumentException("one weight per part");
         }
         this.parts = List.copyOf(parts);
         this.weights = weights.clone();
+        this.normalisation = normalisation;
     }
 
     @Override
@@ -33,11 +40,17 @@ public final class Blend implements Algorithm {
         for (Algorithm part : parts) {
             scorers.add(part.fit(userItems));
         }
-        return of(scorers, weights, userItems);
+        return of(scorers, weights, userItems, normalisation);
     }
 
     /** Blends already trained scorers (the weight search re-weights them without retraining). */
     public static Scorer of(List<Scorer> scorers, double[] weights, InteractionMatrix userItems) {
+        return of(scorers, weights, userItems, ScoreNormalisation.MIN_MAX);
+    }
+
+    /** Blends already trained scorers, normalising each part's scores by {@code normalisation}. */
+    public static Scorer of(List<Scorer> scorers, double[] weights, InteractionMatrix userItems,
+            ScoreNormalisation normalisation) {
         double[] w = weights.clone();
         int items = scorers.getFirst().itemCount();
         return new Scorer() {
@@ -55,7 +68,11 @@ public final class Blend implements Algorithm {
                         continue;
                     }
                     scorers.get(s).score(user, part);
-                    normalise(part, userItems, user);
+                    if (normalisation == ScoreNormalisation.MIN_MAX) {
+                        normalise(part, userItems, user);
+                    } else {
+                        normalisation.apply(part, userItems, user);
+                    }
                     for (int i = 0; i < items; i++) {
                         scores[i] += (float) (w[s] * part[i]);
                     }

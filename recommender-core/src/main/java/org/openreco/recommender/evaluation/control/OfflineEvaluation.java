@@ -387,7 +387,7 @@ public final class OfflineEvaluation {
         for (String parameter : List.of("alpha", "regularization", "factors", "iterations")) {
             double[] grid = switch (parameter) {
                 case "alpha" -> new double[] {1, 3, 10, 30};
-                case "regularization" -> new double[] {0.01, 0.1, 1, 10, 30};
+                case "regularization" -> new double[] {0.01, 0.1, 1, 10, 30, 100};
                 case "factors" -> new double[] {32, 64, 128};
                 default -> new double[] {10, 15, 25};
             };

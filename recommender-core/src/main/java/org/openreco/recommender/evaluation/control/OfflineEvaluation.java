@@ -364,20 +364,23 @@ public final class OfflineEvaluation {
             return;
         }
         Evaluator evaluator = new Evaluator(new int[] {K}, null, threads);
-        List<AlgorithmMetrics> results = new ArrayList<>();
-        for (int s = 0; s < scorers.size(); s++) {
-            results.add(evaluator.evaluate(names.get(s), ColdItems.only(scorers.get(s), cold), train, coldTest));
-        }
+        List<String> labels = new ArrayList<>(names);
+        List<Scorer> coldScorers = new ArrayList<>(scorers);
         if (genreVectors != null) {
-            results.add(evaluator.evaluate("content-genres",
-                    ColdItems.only(new ContentBased(genreVectors).fit(train), cold), train, coldTest));
+            labels.add("content-genres");
+            coldScorers.add(new ContentBased(genreVectors).fit(train));
         }
-        results.add(evaluator.evaluate("hybrid", ColdItems.only(chosen.scorer(scorers, train), cold), train, coldTest));
-        out("%-14s %8s %8s %8s %8s   (K = %d among the %d cold items)", "algorithm", "Recall", "NDCG", "HitRate", "MRR",
-                K, coldItems);
-        for (AlgorithmMetrics r : results) {
-            out("%-14s %8.4f %8.4f %8.4f %8.4f", r.algorithm(), r.at(K).recall(), r.at(K).ndcg(), r.at(K).hitRate(),
-                    r.mrr());
+        labels.add("hybrid");
+        coldScorers.add(chosen.scorer(scorers, train));
+        out("%-14s %8s %8s %8s %8s | %11s %9s   (K = %d; left: among the %d cold items only; right: full ranking "
+                + "of all candidates)", "algorithm", "Recall", "NDCG", "HitRate", "MRR", "full Recall", "full NDCG", K,
+                coldItems);
+        for (int s = 0; s < coldScorers.size(); s++) {
+            AlgorithmMetrics r = evaluator.evaluate(labels.get(s), ColdItems.only(coldScorers.get(s), cold), train,
+                    coldTest);
+            AlgorithmMetrics full = evaluator.evaluate(labels.get(s), coldScorers.get(s), train, coldTest);
+            out("%-14s %8.4f %8.4f %8.4f %8.4f | %11.4f %9.4f", r.algorithm(), r.at(K).recall(), r.at(K).ndcg(),
+                    r.at(K).hitRate(), r.mrr(), full.at(K).recall(), full.at(K).ndcg());
         }
     }
 
@@ -453,7 +456,7 @@ public final class OfflineEvaluation {
                 beta = b;
             }
         }
-        for (double a : new double[] {0.5, 0.75, 1.25}) {
+        for (double a : new double[] {0.25, 0.5, 0.75, 1.25}) {
             double ndcg = rp3Ndcg(validation, a, beta, neighbours);
             if (ndcg > best) {
                 best = ndcg;
@@ -488,11 +491,11 @@ public final class OfflineEvaluation {
         for (int k : cutoffs) {
             out("%n-- test split, full ranking, K = %d (users evaluated: %d, skipped without a relevant item: %d)", k,
                     results.getFirst().users(), results.getFirst().skippedUsers());
-            out("%-12s %8s %8s %8s %8s %8s %8s %8s %8s %8s %9s", "algorithm", "NDCG", "Recall", "Prec", "MAP", "MRR",
+            out("%-14s %8s %8s %8s %8s %8s %8s %8s %8s %8s %9s", "algorithm", "NDCG", "Recall", "Prec", "MAP", "MRR",
                     "HitRate", "Coverage", "Novelty", "ILD", "train s");
             for (AlgorithmMetrics r : results) {
                 MetricsAtK m = r.at(k);
-                out("%-12s %8.4f %8.4f %8.4f %8.4f %8.4f %8.4f %8.4f %8.2f %8.4f %9.2f", r.algorithm(), m.ndcg(),
+                out("%-14s %8.4f %8.4f %8.4f %8.4f %8.4f %8.4f %8.4f %8.2f %8.4f %9.2f", r.algorithm(), m.ndcg(),
                         m.recall(), m.precision(), m.map(), r.mrr(), m.hitRate(), m.coverage(), m.novelty(),
                         m.diversity(), r.trainMillis() / 1000.0);
             }

@@ -6,14 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import org.openreco.recommender.catalog.boundary.ItemData;
 import org.openreco.recommender.embedding.control.ItemText;
+import org.openreco.recommender.imports.control.MovieLens;
+import org.openreco.recommender.imports.control.SourceRecord;
 import org.openreco.recommender.training.control.IdIndex;
 
 /**
@@ -85,52 +83,30 @@ public final class DataSets {
     }
 
     /**
-     * Each item's text as the platform builds it ({@link ItemText}: title, categories, tags), from MovieLens
-     * {@code movies.csv} (title, genres) and {@code tags.csv} (the users' free tags, distinct ignoring case,
-     * most frequent first). Items of {@code items} missing from movies.csv get null.
+     * Each item's text exactly as the platform builds it for a MovieLens import: the import's own
+     * mapping ({@link MovieLens}: genres as categories, the movie's tags from tags.csv trimmed, lower-cased
+     * and distinct in order of first appearance) turned into text by {@link ItemText}, as the embedding
+     * pipeline does. Items of {@code items} missing from movies.csv get null.
      */
     public static String[] movieLensTexts(Path dir, IdIndex items) throws IOException {
-        Map<String, Map<String, int[]>> tagCounts = new HashMap<>(); // movie → lower-case tag → {count, first}
-        Map<String, String> tagSpelling = new HashMap<>();
-        int seen = 0;
-        try (BufferedReader in = Files.newBufferedReader(dir.resolve("tags.csv"), StandardCharsets.UTF_8)) {
-            in.readLine();
-            for (String line; (line = in.readLine()) != null; ) {
-                // userId,movieId,tag,timestamp: the tag (maybe quoted, with commas) lies between the 2nd and last comma
-                line = line.strip();
-                int first = line.indexOf(','), second = line.indexOf(',', first + 1), last = line.lastIndexOf(',');
-                if (first < 0 || second < 0 || last <= second) {
-                    continue;
-                }
-                String tag = unquote(line.substring(second + 1, last)).strip();
-                if (tag.isEmpty()) {
-                    continue;
-                }
-                String key = tag.toLowerCase(Locale.ROOT);
-                tagSpelling.putIfAbsent(key, tag);
-                int order = seen++;
-                tagCounts.computeIfAbsent(line.substring(first + 1, second), m -> new LinkedHashMap<>())
-                        .computeIfAbsent(key, t -> new int[] {0, order})[0]++;
-            }
-        }
+        MovieLens preset = MovieLens.fromFolder(dir);
         String[] texts = new String[items.size()];
         try (BufferedReader in = Files.newBufferedReader(dir.resolve("movies.csv"), StandardCharsets.UTF_8)) {
             in.readLine();
+            long lineNumber = 1;
             for (String line; (line = in.readLine()) != null; ) {
                 line = line.strip();
+                lineNumber++;
+                // movieId,title,genres: the title (maybe quoted, with commas) lies between the first and last comma
                 int first = line.indexOf(','), last = line.lastIndexOf(',');
                 String id = line.substring(0, first);
                 int item = items.indexOf(id);
                 if (item < 0) {
                     continue;
                 }
-                List<String> genres = Arrays.stream(line.substring(last + 1).split("\\|"))
-                        .filter(g -> !g.equals("(no genres listed)")).toList();
-                List<String> tags = tagCounts.getOrDefault(id, Map.of()).entrySet().stream()
-                        .sorted(Comparator.comparingInt((Map.Entry<String, int[]> e) -> -e.getValue()[0])
-                                .thenComparingInt(e -> e.getValue()[1]))
-                        .map(e -> tagSpelling.get(e.getKey())).toList();
-                texts[item] = ItemText.of(unquote(line.substring(first + 1, last)), genres, tags, null);
+                ItemData movie = preset.movie(new SourceRecord(lineNumber, Map.of("movieId", id, "title",
+                        unquote(line.substring(first + 1, last)), "genres", line.substring(last + 1))));
+                texts[item] = ItemText.of(movie.title(), movie.categories(), movie.tags(), movie.description());
             }
         }
         return texts;

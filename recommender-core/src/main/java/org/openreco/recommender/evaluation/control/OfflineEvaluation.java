@@ -28,12 +28,14 @@ import org.openreco.recommender.training.control.Scorer;
 /**
  * The offline evaluation on the public data sets, without a server or database (bin/evaluate-offline).
  * Per data set: ratings ≥ threshold become positives, a random per-user 80/20 split (seed 42), a
- * validation split (20 % of each user's training rows, seed 43) on which iALS and item-kNN are tuned
- * and the hybrid's weights searched, then every algorithm trained on the whole training part and
- * evaluated by the one {@link Evaluator} on the test part (full ranking).
+ * validation split (20 % of each user's training rows, seed 43) on which iALS, item-kNN and RP3beta are
+ * tuned and the hybrid variants' weights searched (the best variant on validation becomes "hybrid"),
+ * then every source trained once on the whole training part and evaluated by the one {@link Evaluator}
+ * on the test part (full ranking), followed by the cold-start evaluation. Content uses the items' text
+ * encoded by the real MiniLM (cached, {@link TextVectorCache}).
  *
  * <p>Arguments: {@code [--datasets=DIR] [--only=ml|amazon] [--k=10,20] [--no-tune] [--split=random|last:N]
- * [--synthetic=250000,500000,1000000] [--threads=N]}.
+ * [--content=minilm|genres] [--models=DIR] [--cache=DIR] [--synthetic=250000,500000,1000000] [--threads=N]}.
  */
 public final class OfflineEvaluation {
 

@@ -15,7 +15,7 @@ class DataSetsTest {
     Path dir;
 
     @Test
-    void movie_texts_join_title_genres_and_tags_most_frequent_first() throws Exception {
+    void movie_texts_are_the_imports_items_title_genres_and_lower_cased_distinct_tags() throws Exception {
         Files.writeString(dir.resolve("movies.csv"), """
                 movieId,title,genres\r
                 1,Toy Story (1995),Adventure|Animation\r
@@ -25,9 +25,9 @@ class DataSetsTest {
                 """);
         Files.writeString(dir.resolve("tags.csv"), """
                 userId,movieId,tag,timestamp
-                2,11,politics,1
+                2,11,Politics,1
                 3,11,"funny, sort of",2
-                4,11,Politics,3
+                4,11,politics ,3
                 5,1,pixar,4
                 """);
         IdIndex items = new IdIndex();

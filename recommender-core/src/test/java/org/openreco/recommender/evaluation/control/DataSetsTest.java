@@ -43,6 +43,26 @@ class DataSetsTest {
     }
 
     @Test
+    void magazine_texts_use_the_publisher_where_the_title_is_the_scrapes_html_and_drop_the_top_category() throws Exception {
+        Path meta = dir.resolve("meta.json.gz");
+        try (var out = new java.io.OutputStreamWriter(new java.util.zip.GZIPOutputStream(Files.newOutputStream(meta)),
+                java.nio.charset.StandardCharsets.UTF_8)) {
+            out.write("""
+                    {"asin": "A1", "title": "<span class=\\"a-size-medium\\"", "brand": "Future US", "category": ["Magazine Subscriptions", "Technology"], "description": ["<b>PC</b> news &amp; tips", ""]}
+                    {"asin": "A2", "title": "Guitar World", "brand": "NewBay", "category": ["Magazine Subscriptions"], "description": []}
+                    {"asin": "A1", "title": "<span", "brand": "ignored: a repeated line", "category": [], "description": []}
+                    """);
+        }
+        IdIndex items = new IdIndex();
+        items.add("A2");
+        items.add("A1");
+        items.add("A3");
+
+        assertArrayEquals(new String[] {"Guitar World", "Future US. Technology. PC news & tips", null},
+                DataSets.amazonTexts(meta, items));
+    }
+
+    @Test
     void html_is_reduced_to_plain_text_a_tag_becoming_a_space() {
         assertEquals("Arts, Music & Photography : \"Guitar\" it's", DataSets.plain(
                 "<i>Arts, Music &amp; Photography</i>:  &quot;Guitar&quot;\n it&#39;s "));

@@ -157,8 +157,8 @@ public class Recommendations {
             throw new InvalidInputException("user", "is required");
         }
         query.validated();
-        return serve(catalogue, query.n(), (connection, serving) -> {
-            var ranked = HybridRanking.forUser(connection, serving, user, filters(query), query.n(), query.diversity(), trending);
+        return serve(catalogue, query.n(), user, (connection, serving) -> {
+            var ranked = HybridRanking.forUser(connection, serving, filters(query), query.n(), query.diversity(), trending);
             return new Served(ranked.userId(), ranked.candidates());
         }, logImpressions);
     }
@@ -184,8 +184,13 @@ public class Recommendations {
     }
 
     private RecommendationList serve(String catalogue, int n, Answering answering, boolean logImpressions) {
+        return serve(catalogue, n, null, answering, logImpressions);
+    }
+
+    /** Resolves the serving state (and the user, when named), answers and logs the impressions, on one connection. */
+    private RecommendationList serve(String catalogue, int n, String user, Answering answering, boolean logImpressions) {
         return em.unwrap(Session.class).doReturningWork(connection -> {
-            var generation = ServingGeneration.resolve(connection, catalogue, ServingGeneration.efSearch(n));
+            var generation = ServingGeneration.resolve(connection, catalogue, ServingGeneration.efSearch(n), user);
             var served = answering.serve(connection, generation);
             var candidates = distinct(served.candidates());
             var requestId = UUID.randomUUID();

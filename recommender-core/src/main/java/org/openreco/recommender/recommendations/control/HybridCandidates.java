@@ -47,23 +47,6 @@ public final class HybridCandidates {
     public record Found(Proposal proposal, String externalId, String title, List<String> categories, float[] vector) {
     }
 
-    /** The user, or null when the catalogue does not know them. */
-    public static ServingUser user(Connection connection, ServingGeneration serving, String externalId) throws SQLException {
-        String taste = serving.hasVectors()
-                ? "exists (select 1 from " + serving.model().userTable() + " v where v.generation_id = ? and v.user_id = u.id)"
-                : "? is not null";
-        try (var ps = connection.prepareStatement("select u.id, " + taste + ", exists (select 1 from user_factor f"
-                + " where f.model_version_id = ? and f.user_id = u.id) from app_user u where u.catalogue_id = ? and u.external_id = ?")) {
-            ps.setObject(1, serving.generationId(), java.sql.Types.BIGINT);
-            ps.setObject(2, serving.modelVersionId(), java.sql.Types.BIGINT);
-            ps.setLong(3, serving.catalogueId());
-            ps.setString(4, externalId);
-            try (var rs = ps.executeQuery()) {
-                return rs.next() ? new ServingUser(rs.getLong(1), rs.getBoolean(2), rs.getBoolean(3)) : null;
-            }
-        }
-    }
-
     @FunctionalInterface
     private interface Binder {
         int bind(PreparedStatement ps, int index) throws SQLException;

@@ -30,9 +30,10 @@ public final class HybridRanking {
     public record Ranked(Long userId, List<Candidate> candidates) {
     }
 
-    public static Ranked forUser(Connection connection, ServingGeneration serving, String externalUser, ItemFilters filters,
-            int n, double diversity, Trending trending) throws SQLException {
-        var user = HybridCandidates.user(connection, serving, externalUser);
+    /** For the user the serving state was resolved with ({@link ServingGeneration#resolve(Connection, String, int, String)}). */
+    public static Ranked forUser(Connection connection, ServingGeneration serving, ItemFilters filters, int n, double diversity,
+            Trending trending) throws SQLException {
+        var user = serving.user();
         Long userId = user == null ? null : user.id();
         var seen = filters.seenBy(userId);
         var candidates = new ArrayList<Candidate>(n);

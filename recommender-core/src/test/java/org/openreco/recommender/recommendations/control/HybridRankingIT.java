@@ -164,8 +164,8 @@ class HybridRankingIT {
         HybridRanking.Ranked recommend(String user, ItemFilters filters, int n, double diversity) throws SQLException {
             connection.setAutoCommit(false);
             try {
-                var serving = ServingGeneration.resolve(connection, catalogueName(), ServingGeneration.efSearch(n));
-                return HybridRanking.forUser(connection, serving, user, filters, n, diversity, new Trending());
+                var serving = ServingGeneration.resolve(connection, catalogueName(), ServingGeneration.efSearch(n), user);
+                return HybridRanking.forUser(connection, serving, filters, n, diversity, new Trending());
             } finally {
                 connection.rollback();
                 connection.setAutoCommit(true);

@@ -56,23 +56,38 @@ public final class HybridCandidates {
             Ask ask) throws SQLException {
         var sources = new ArrayList<String>();
         var binders = new ArrayList<Binder>();
+        boolean collaborative = ask.collaborative() && user.hasFactors() && serving.hasCollaborativeModel();
+        boolean content = ask.content() && user.hasTaste() && serving.hasVectors();
+        // the recent items with the vectors their explanations compare against, read once (not per candidate)
         var sql = new StringBuilder("""
                 with history as materialized (
-                    select x.item_id from interaction x where x.user_id = ? and x.weight > 0
-                     order by x.occurred_at desc, x.id desc limit %d)""".formatted(NearestItems.ANCHORS_FROM_HISTORY));
+                    select r.item_id, %s as factors, %s as embedding
+                      from (select x.item_id from interaction x where x.user_id = ? and x.weight > 0
+                             order by x.occurred_at desc, x.id desc limit %d) r)""".formatted(
+                collaborative ? "(select hf.factors from item_factor hf where hf.model_version_id = ? and hf.item_id = r.item_id)" : "null",
+                content ? "(select hv.embedding from " + serving.model().itemTable() + " hv where hv.generation_id = ? and hv.item_id = r.item_id)"
+                        : "null",
+                NearestItems.ANCHORS_FROM_HISTORY));
+        if (collaborative) {
+            long version = serving.modelVersionId();
+            binders.add((ps, i) -> set(ps, i, version));
+        }
+        if (content) {
+            long generation = serving.generationId();
+            binders.add((ps, i) -> set(ps, i, generation));
+        }
         binders.add((ps, i) -> set(ps, i, user.id()));
         Binder filter = (ps, i) -> filters.bind(connection, ps, i);
         Binder limit = (ps, i) -> {
             ps.setInt(i, ask.perSource());
             return i + 1;
         };
-        if (ask.collaborative() && user.hasFactors() && serving.hasCollaborativeModel()) {
+        if (collaborative) {
             sql.append("""
                     , collaborative as (
                         select c.item_id, -c.distance as score,
-                               (select h.item_id from history h
-                                  join item_factor hf on hf.model_version_id = ? and hf.item_id = h.item_id
-                                 order by hf.factors <=> c.factors limit 1) as anchor
+                               (select h.item_id from history h where h.factors is not null
+                                 order by h.factors <=> c.factors limit 1) as anchor
                           from (select f.item_id, f.factors,
                                        f.factors <#> (select u.factors from user_factor u
                                                        where u.model_version_id = ? and u.user_id = ?) as distance
@@ -80,17 +95,17 @@ public final class HybridCandidates {
                                  where f.model_version_id = ?%s
                                  order by distance limit ?) c)""".formatted(filters.sql()));
             long version = serving.modelVersionId();
-            binders.addAll(List.of((ps, i) -> set(ps, i, version), (ps, i) -> set(ps, i, version),
-                    (ps, i) -> set(ps, i, user.id()), (ps, i) -> set(ps, i, version), filter, limit));
+            binders.addAll(List.of((ps, i) -> set(ps, i, version), (ps, i) -> set(ps, i, user.id()),
+                    (ps, i) -> set(ps, i, version), filter, limit));
             sources.add("collaborative");
         }
-        if (ask.content() && user.hasTaste() && serving.hasVectors()) {
+        if (content) {
             String items = serving.model().itemTable();
             sql.append("""
                     , content as (
                         select c.item_id, 1 - c.distance as score,
-                               (select h.item_id from history h join %1$s hv on hv.generation_id = ? and hv.item_id = h.item_id
-                                 order by hv.embedding <=> c.embedding limit 1) as anchor
+                               (select h.item_id from history h where h.embedding is not null
+                                 order by h.embedding <=> c.embedding limit 1) as anchor
                           from (select v.item_id, v.embedding,
                                        v.embedding <=> (select u.embedding from %2$s u
                                                          where u.generation_id = ? and u.user_id = ?) as distance
@@ -98,8 +113,8 @@ public final class HybridCandidates {
                                  where v.generation_id = ?%3$s
                                  order by distance limit ?) c)""".formatted(items, serving.model().userTable(), filters.sql()));
             long generation = serving.generationId();
-            binders.addAll(List.of((ps, i) -> set(ps, i, generation), (ps, i) -> set(ps, i, generation),
-                    (ps, i) -> set(ps, i, user.id()), (ps, i) -> set(ps, i, generation), filter, limit));
+            binders.addAll(List.of((ps, i) -> set(ps, i, generation), (ps, i) -> set(ps, i, user.id()),
+                    (ps, i) -> set(ps, i, generation), filter, limit));
             sources.add("content");
         }
         if (ask.itemToItem() && serving.hasCollaborativeModel()) {

@@ -9,8 +9,9 @@ import org.openreco.recommender.recommendations.boundary.RecommendationQuery;
 
 /**
  * The query parameters the recommendation endpoints share: {@code n}, repeated {@code category} and
- * {@code exclude} (also comma-separated), {@code attr.<key>=<value>} and {@code diversity} (MMR's λ, 0–1). Parsed by hand so that a bad
- * {@code n} is a 400 naming it (a JAX-RS int parameter would answer 404).
+ * {@code exclude} (also comma-separated), {@code attr.<key>=<value>} and {@code diversity} (MMR's λ,
+ * 0–1; only a user's recommendations use it). Parsed by hand so that a bad {@code n} or
+ * {@code diversity} is a 400 naming it (a JAX-RS int parameter would answer 404).
  */
 final class RecommendationParameters {
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.openreco.recommender.training.boundary.AlsParameters;
 
 /**
  * Keeps collaborative scores fresh between trainings: users with new events are folded into the
@@ -130,7 +131,7 @@ public final class CollaborativeFoldIn {
                 if (!rs.next()) {
                     return null;
                 }
-                var defaults = org.openreco.recommender.training.boundary.AlsParameters.defaults();
+                var defaults = AlsParameters.defaults();
                 double alpha = rs.getDouble(3);
                 alpha = rs.wasNull() ? defaults.alpha() : alpha;
                 double regularization = rs.getDouble(4);

@@ -49,6 +49,10 @@ public final class RecommendationsBenchmark {
         int seconds = Integer.parseInt(o.getOrDefault("seconds", "30"));
         int warmup = Integer.parseInt(o.getOrDefault("warmup", "10"));
         String query = o.getOrDefault("query", "n=10");
+        String model = o.getOrDefault("model", "none");
+        if (!List.of("none", "collaborative").contains(model)) {
+            throw new IllegalArgumentException("--model is none (content and trending) or collaborative (the hybrid), not " + model);
+        }
         String adminPassword = o.getOrDefault("admin-password", System.getenv().getOrDefault("ADMIN_PASSWORD", "it-admin-Secret-1"));
         String dbUrl = System.getenv().getOrDefault("DB_URL", "jdbc:postgresql://localhost:55432/recommender");
         String dbUser = System.getenv().getOrDefault("DB_USER", "recommender");
@@ -108,10 +112,13 @@ public final class RecommendationsBenchmark {
                 }
             }
             db.commit();
+            String modelSetup = collaborativeModel(db, catalogueId, generation, model);
+            db.commit();
             System.out.println("== data and settings");
             System.out.printf(Locale.ROOT, "catalogue %s: %,d items with MiniLM-sized synthetic vectors (bin/benchmark-vectors), %,d users"
                     + " whose history is the %d items nearest to a random item (a taste, not noise) and a vector each (set up in %.1f s)%n", catalogue, items, users, history,
                     (System.nanoTime() - t0) / 1e9);
+            System.out.println(modelSetup);
         }
 
         var admin = HttpClient.newHttpClient();
@@ -206,6 +213,75 @@ public final class RecommendationsBenchmark {
         System.out.printf(Locale.ROOT, "== check: impressions stored %,d (warm-up included); items in the measured answers %,d%n", logged, shown.get());
         if (logged < shown.get()) {
             System.exit(1);
+        }
+    }
+
+    /** Factor dimensions of the benchmark's model (stored zero-padded to 128, as training stores them). */
+    private static final int FACTORS = 64;
+    private static final int NEIGHBOURS = 10;
+
+    /**
+     * --model=collaborative: an active collaborative model version for the catalogue, as training would
+     * write it — item factors (the first 64 dimensions of each item's vector: structured, not noise),
+     * user factors (the sum of their history's factors), 10 neighbours per history item, the contract's
+     * blend weights — created once and re-activated by later runs; --model=none retires it, so the same
+     * data serves content and trending only.
+     */
+    private static String collaborativeModel(java.sql.Connection db, long catalogueId, long generation, String model) throws Exception {
+        try (var st = db.createStatement()) {
+            if (model.equals("none")) {
+                int retired = st.executeUpdate("update model_version set status = 'retired' where catalogue_id = " + catalogueId
+                        + " and status = 'active'");
+                return "model: none (content, trending fills; " + retired + " benchmark model version retired)";
+            }
+            long t0 = System.nanoTime();
+            Long version = null;
+            try (var rs = st.executeQuery("select id from model_version where catalogue_id = " + catalogueId
+                    + " and algorithm = 'ials' and parameters ->> 'benchmark' = 'true' order by id desc limit 1")) {
+                if (rs.next()) {
+                    version = rs.getLong(1);
+                }
+            }
+            if (version == null) {
+                try (var rs = st.executeQuery("insert into model_version (catalogue_id, algorithm, status, factors, parameters)"
+                        + " values (" + catalogueId + ", 'ials', 'trained', " + FACTORS + ", cast('{\"benchmark\": \"true\", \"factors\": "
+                        + FACTORS + ", \"alpha\": 3.0, \"regularization\": 30.0, \"blend\": {\"collaborative\": 1.0,"
+                        + " \"item-to-item\": 0.5, \"content\": 0.25, \"trending\": 0.1}}' as jsonb)) returning id")) {
+                    rs.next();
+                    version = rs.getLong(1);
+                }
+                st.executeUpdate("""
+                        insert into item_factor (model_version_id, item_id, factors)
+                        select %1$d, v.item_id, cast(cast(subvector(v.embedding, 1, %2$d) as real[]) || array_fill(cast(0 as real), array[%3$d]) as vector)
+                          from item_vector_minilm v where v.generation_id = %4$d""".formatted(version, FACTORS, 128 - FACTORS, generation));
+                st.executeUpdate("""
+                        insert into user_factor (model_version_id, user_id, factors, folded_through_id)
+                        select %1$d, x.user_id, sum(f.factors), max(x.id)
+                          from interaction x join item_factor f on f.model_version_id = %1$d and f.item_id = x.item_id
+                         where x.catalogue_id = %2$d group by x.user_id""".formatted(version, catalogueId));
+                st.executeUpdate("""
+                        insert into item_neighbour (model_version_id, item_id, neighbour_id, similarity)
+                        select %1$d, h.item_id, n.id, 1.0 / (1 + k)
+                          from (select distinct item_id from interaction where catalogue_id = %2$d) h
+                          cross join generate_series(1, %3$d) k
+                          join item n on n.id = h.item_id + k and n.catalogue_id = %2$d
+                        on conflict do nothing""".formatted(version, catalogueId, NEIGHBOURS));
+                st.execute("analyze item_factor");
+            }
+            st.executeUpdate("update model_version set status = 'retired' where catalogue_id = " + catalogueId
+                    + " and status = 'active' and id <> " + version);
+            st.executeUpdate("update model_version set status = 'active', activated_at = now() where id = " + version);
+            long users = 0, neighbours = 0;
+            try (var rs = st.executeQuery("select (select count(*) from user_factor where model_version_id = " + version
+                    + "), (select count(*) from item_neighbour where model_version_id = " + version + ")")) {
+                rs.next();
+                users = rs.getLong(1);
+                neighbours = rs.getLong(2);
+            }
+            return String.format(Locale.ROOT, "model: collaborative version %d active (%d factors padded to 128, item factors from the"
+                    + " vectors' first %d dimensions, %,d user factors, %,d item neighbours, blend collaborative 1.0 / item-to-item 0.5"
+                    + " / content 0.25 / trending 0.1; ready in %.1f s)", version, FACTORS, FACTORS, users, neighbours,
+                    (System.nanoTime() - t0) / 1e9);
         }
     }
 

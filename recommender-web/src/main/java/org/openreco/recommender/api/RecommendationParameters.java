@@ -9,8 +9,9 @@ import org.openreco.recommender.recommendations.boundary.RecommendationQuery;
 
 /**
  * The query parameters the recommendation endpoints share: {@code n}, repeated {@code category} and
- * {@code exclude} (also comma-separated), and {@code attr.<key>=<value>}. Parsed by hand so that a bad
- * {@code n} is a 400 naming it (a JAX-RS int parameter would answer 404).
+ * {@code exclude} (also comma-separated), {@code attr.<key>=<value>} and {@code diversity} (MMR's λ,
+ * 0–1; only a user's recommendations use it). Parsed by hand so that a bad {@code n} or
+ * {@code diversity} is a 400 naming it (a JAX-RS int parameter would answer 404).
  */
 final class RecommendationParameters {
 
@@ -27,7 +28,18 @@ final class RecommendationParameters {
             }
         }
         return new RecommendationQuery(n(parameters.getFirst("n")), list(parameters.get("category")),
-                list(parameters.get("exclude")), attributes).validated();
+                list(parameters.get("exclude")), attributes, diversity(parameters.getFirst("diversity"))).validated();
+    }
+
+    static double diversity(String diversity) {
+        if (diversity == null || diversity.isBlank()) {
+            return 0;
+        }
+        try {
+            return Double.parseDouble(diversity.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("diversity", "must be a number between 0 and 1");
+        }
     }
 
     static int n(String n) {

@@ -24,9 +24,11 @@ public class UserRecommendationsResource {
 
     @GET
     @Operation(summary = "Items for a user",
-            description = "n (1–100, default 10), category (repeatable, any of), exclude (item ids), attr.<key>=<value>. "
-                    + "Nearest items to the user's taste vector they have not interacted with (source content), or trending "
-                    + "items while the user has none. Impressions are logged under the answer's requestId.")
+            description = "n (1–100, default 10), category (repeatable, any of), exclude (item ids), attr.<key>=<value>, "
+                    + "diversity (0–1, default 0: MMR re-ranking on the items' vectors, higher = more varied). Items the user "
+                    + "has not interacted with from the sources collaborative, content, item-to-item and trending, blended with "
+                    + "the active model's weights (before the first model: content, then trending). Each item names its source "
+                    + "and a reason. Impressions are logged under the answer's requestId.")
     public RecommendationsJson recommend(@PathParam("catalogue") String catalogue, @PathParam("user") String user,
             @Context UriInfo uri) {
         return RecommendationsJson.of(recommendations.forUser(catalogue, user,

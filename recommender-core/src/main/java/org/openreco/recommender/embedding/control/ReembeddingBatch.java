@@ -10,10 +10,12 @@ import java.util.Set;
 import org.openreco.recommender.embedding.boundary.EmbeddingModel;
 import org.openreco.recommender.embedding.boundary.TextEncoder;
 import org.openreco.recommender.embedding.control.EmbeddingQueue.Mark;
+import org.openreco.recommender.training.control.CollaborativeFoldIn;
 
 /**
  * One re-embedding batch of a catalogue, in one transaction: claim (and delete) up to n due marks,
- * re-encode the items for every live generation, fold the users' new events, write the vectors, log
+ * re-encode the items for every live generation, fold the users' new events (and into the active
+ * collaborative model), write the vectors, log
  * the batch, commit. When the transaction fails it is rolled back (the marks come back) and the marks
  * are retried in halves, each half its own transaction, down to single marks: the good ones get their
  * vectors, only a mark that fails alone has the failure recorded (backoff, then parked), so one poison
@@ -107,6 +109,7 @@ public final class ReembeddingBatch {
         List<Long> users = marks.stream().filter(m -> !m.isItem()).map(Mark::entityId).toList();
         var itemResult = new ItemVectors(connection, encoder).embed(items, generations);
         var userResult = new UserVectors(connection, encoder).fold(users, generations, halfLifeDays);
+        CollaborativeFoldIn.foldSafely(connection, catalogueId, users);
         Set<String> later = new HashSet<>();
         itemResult.busy().forEach(id -> later.add("item:" + id));
         userResult.later().forEach(id -> later.add("user:" + id));

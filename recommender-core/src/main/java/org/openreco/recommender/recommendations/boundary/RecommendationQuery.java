@@ -6,10 +6,12 @@ import org.openreco.recommender.platform.boundary.InputChecks;
 import org.openreco.recommender.platform.boundary.InvalidInputException;
 
 /**
- * What a storefront asks for: how many items, any-of categories, item ids to leave out and attributes
- * that must match (string values; "1995" also matches the number 1995, "true" the boolean).
+ * What a storefront asks for: how many items, any-of categories, item ids to leave out, attributes
+ * that must match (string values; "1995" also matches the number 1995, "true" the boolean), and for a
+ * user's recommendations how much to diversify (MMR's λ, 0 = by score alone).
  */
-public record RecommendationQuery(int n, List<String> categories, List<String> exclude, Map<String, String> attributes) {
+public record RecommendationQuery(int n, List<String> categories, List<String> exclude, Map<String, String> attributes,
+        double diversity) {
 
     public static final int DEFAULT_N = 10;
     public static final int MAX_N = 100;
@@ -23,13 +25,24 @@ public record RecommendationQuery(int n, List<String> categories, List<String> e
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
     }
 
+    public RecommendationQuery(int n, List<String> categories, List<String> exclude, Map<String, String> attributes) {
+        this(n, categories, exclude, attributes, 0);
+    }
+
     public static RecommendationQuery top(int n) {
         return new RecommendationQuery(n, List.of(), List.of(), Map.of());
+    }
+
+    public RecommendationQuery withDiversity(double lambda) {
+        return new RecommendationQuery(n, categories, exclude, attributes, lambda);
     }
 
     /** Throws {@link InvalidInputException} naming the first field that breaks a rule. */
     public RecommendationQuery validated() {
         requireN(n);
+        if (!(diversity >= 0 && diversity <= 1)) {
+            throw new InvalidInputException("diversity", "must be a number between 0 and 1 (is " + diversity + ")");
+        }
         problem("category", InputChecks.labels(categories, MAX_CATEGORIES, 200));
         problem("exclude", InputChecks.labels(exclude, MAX_EXCLUDED, InputChecks.EXTERNAL_ID_MAX_LENGTH));
         if (attributes.size() > MAX_ATTRIBUTES) {

@@ -17,6 +17,7 @@ import org.openreco.recommender.platform.boundary.InputChecks;
 import org.openreco.recommender.platform.boundary.InvalidInputException;
 import org.openreco.recommender.platform.boundary.NotFoundException;
 import org.openreco.recommender.recommendations.control.Candidate;
+import org.openreco.recommender.recommendations.control.HybridRanking;
 import org.openreco.recommender.recommendations.control.ImpressionLog;
 import org.openreco.recommender.recommendations.control.ItemFilters;
 import org.openreco.recommender.recommendations.control.NearestItems;
@@ -49,9 +50,11 @@ public class Recommendations {
     Instance<TextEncoder> encoder;
 
     /**
-     * For a user: the items nearest to their taste vector they have not interacted with ("content"),
-     * or trending items while they have no vector or are unknown; filled with trending items when the
-     * filters leave fewer than n.
+     * For a user: the hybrid ranking of the sources (collaborative, content, item-to-item, trending) by
+     * the active model's blend weights, without the items they interacted with; before the first model
+     * only content. A new user gets trending items, a user with their first events content and item-to-item
+     * until the model has folded them in; the list is filled with trending items when the filters leave
+     * fewer than n.
      */
     public RecommendationList forUser(String catalogue, String user, RecommendationQuery query) {
         return forUser(catalogue, user, query, true);
@@ -154,21 +157,9 @@ public class Recommendations {
             throw new InvalidInputException("user", "is required");
         }
         query.validated();
-        return serve(catalogue, query.n(), (connection, generation) -> {
-            var found = NearestItems.user(connection, generation, user);
-            Long userId = found == null ? null : found.userId();
-            var filters = filters(query).seenBy(userId);
-            var candidates = new ArrayList<Candidate>(query.n());
-            if (found != null && found.vector() != null) {
-                candidates.addAll(NearestItems.nearest(connection, generation, found.vector(), filters, userId, List.of(),
-                        Source.CONTENT, query.n()));
-            }
-            if (candidates.size() < query.n()) {
-                var shown = candidates.stream().map(Candidate::id).toList();
-                candidates.addAll(trending.top(connection, generation.catalogueId(), filters.excluding(shown),
-                        query.n() - candidates.size()));
-            }
-            return new Served(userId, candidates);
+        return serve(catalogue, query.n(), user, (connection, serving) -> {
+            var ranked = HybridRanking.forUser(connection, serving, filters(query), query.n(), query.diversity(), trending);
+            return new Served(ranked.userId(), ranked.candidates());
         }, logImpressions);
     }
 
@@ -193,8 +184,13 @@ public class Recommendations {
     }
 
     private RecommendationList serve(String catalogue, int n, Answering answering, boolean logImpressions) {
+        return serve(catalogue, n, null, answering, logImpressions);
+    }
+
+    /** Resolves the serving state (and the user, when named), answers and logs the impressions, on one connection. */
+    private RecommendationList serve(String catalogue, int n, String user, Answering answering, boolean logImpressions) {
         return em.unwrap(Session.class).doReturningWork(connection -> {
-            var generation = ServingGeneration.resolve(connection, catalogue, ServingGeneration.efSearch(n));
+            var generation = ServingGeneration.resolve(connection, catalogue, ServingGeneration.efSearch(n), user);
             var served = answering.serve(connection, generation);
             var candidates = distinct(served.candidates());
             var requestId = UUID.randomUUID();
@@ -212,7 +208,7 @@ public class Recommendations {
 
     private static Recommendation recommendation(Candidate candidate) {
         return new Recommendation(candidate.externalId(), candidate.title(), candidate.categories(), candidate.score(),
-                candidate.source().label(), reason(candidate));
+                candidate.source().label(), candidate.reason() != null ? candidate.reason() : reason(candidate));
     }
 
     /** Why an item is shown, in words a storefront can display. */
@@ -223,6 +219,7 @@ public class Recommendations {
             case ITEM_TO_ITEM -> candidate.nearestAnchor() == null ? "similar item" : "similar to ‹" + candidate.nearestAnchor() + "›";
             case SEARCH -> "matches your search";
             case TRENDING -> "popular this week";
+            case COLLABORATIVE -> "liked by people with your taste";
             case LATEST -> "new in the catalogue";
         };
     }

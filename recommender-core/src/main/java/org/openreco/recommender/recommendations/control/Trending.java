@@ -65,6 +65,13 @@ public class Trending {
         return found;
     }
 
+    /** The first {@code limit} items of the cached ranking, best first, with their scores (for the hybrid's sources). */
+    public HybridCandidates.Ranked ranked(Connection connection, long catalogueId, int limit) throws SQLException {
+        var ranking = ranking(connection, catalogueId);
+        int size = Math.min(limit, ranking.ids.length);
+        return new HybridCandidates.Ranked(java.util.Arrays.copyOf(ranking.ids, size), java.util.Arrays.copyOf(ranking.scores, size));
+    }
+
     /** The newest items that pass the filters. */
     static List<Candidate> latest(Connection connection, long catalogueId, ItemFilters filters, int n) throws SQLException {
         var found = new ArrayList<Candidate>(n);

@@ -4,18 +4,20 @@ import java.util.Locale;
 
 /** The candidate source that produced a recommendation: stored in impression.source, so CTR splits by it. */
 public enum Source {
+    /** inner product of the user's factors with the items' factors in the active collaborative model */
+    COLLABORATIVE,
     /** nearest items to the user's taste vector, or to example items */
     CONTENT,
     /** time-decayed popularity: users without a vector, and fill when filters leave too few */
     TRENDING,
     /** the newest items: fill when even trending leaves too few */
     LATEST,
-    /** nearest items to one item */
+    /** nearest items to one item by vector; for a user, the trained neighbours of their recent items */
     ITEM_TO_ITEM,
     /** nearest items to an encoded query */
     SEARCH;
 
-    /** The name in the API and the impression table: content, trending, latest, item-to-item, search. */
+    /** The name in the API and the impression table: collaborative, content, trending, latest, item-to-item, search. */
     public String label() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }

@@ -1,0 +1,45 @@
+package org.openreco.recommender.recommendations.control;
+
+import org.openreco.recommender.recommendations.entity.Source;
+
+/**
+ * How much each source counts in the hybrid score, from the active model's {@code parameters.blend}
+ * (tuned by the offline evaluation on a validation split). Without an active model only content counts
+ * and trending fills, as before there were trained models.
+ */
+public record BlendWeights(double collaborative, double itemToItem, double content, double trending) {
+
+    /** Before any model is trained. */
+    public static final BlendWeights CONTENT_ONLY = new BlendWeights(0, 0, 1, 0);
+    /** For a model whose parameters name no blend (the contract's example weights). */
+    public static final BlendWeights DEFAULTS = new BlendWeights(1.0, 0.5, 0.25, 0.1);
+
+    public BlendWeights {
+        for (double w : new double[] {collaborative, itemToItem, content, trending}) {
+            if (!(w >= 0) || Double.isInfinite(w)) {
+                throw new IllegalArgumentException("blend weights are finite and ≥ 0: " + this);
+            }
+        }
+    }
+
+    /** The weight of a source; 0 for sources outside the blend (search, latest). */
+    public double of(Source source) {
+        return switch (source) {
+            case COLLABORATIVE -> collaborative;
+            case ITEM_TO_ITEM -> itemToItem;
+            case CONTENT -> content;
+            case TRENDING -> trending;
+            case LATEST, SEARCH -> 0;
+        };
+    }
+
+    /** Each weight read as stored, null (absent, or not a number) replaced by the default's. */
+    static BlendWeights of(Double collaborative, Double itemToItem, Double content, Double trending) {
+        return new BlendWeights(or(collaborative, DEFAULTS.collaborative), or(itemToItem, DEFAULTS.itemToItem),
+                or(content, DEFAULTS.content), or(trending, DEFAULTS.trending));
+    }
+
+    private static double or(Double value, double fallback) {
+        return value == null || !(value >= 0) || value.isInfinite() ? fallback : value;
+    }
+}

@@ -47,7 +47,8 @@ public final class SettingsJson {
                 stored.get("ratingPivot") instanceof JsonNumber n ? n.doubleValue() : defaults.ratingPivot(),
                 stored.get("embeddingModel") instanceof JsonString s ? s.getString() : defaults.embeddingModel(),
                 stored.get("reembedIntervalSeconds") instanceof JsonNumber n ? n.intValue() : defaults.reembedIntervalSeconds(),
-                stored.get("userHalfLifeDays") instanceof JsonNumber n ? n.doubleValue() : defaults.userHalfLifeDays());
+                stored.get("userHalfLifeDays") instanceof JsonNumber n ? n.doubleValue() : defaults.userHalfLifeDays(),
+                stored.get("trainingIntervalHours") instanceof JsonNumber n ? n.intValue() : null);
     }
 
     /** The stored object with these settings' keys replaced. */
@@ -60,6 +61,11 @@ public final class SettingsJson {
         }
         var weights = Json.createObjectBuilder();
         new TreeMap<>(settings.eventWeights()).forEach(weights::add);
+        if (settings.trainingIntervalHours() == null) {
+            result.remove("trainingIntervalHours");
+        } else {
+            result.add("trainingIntervalHours", settings.trainingIntervalHours());
+        }
         return result.add("eventWeights", weights)
                 .add("ratingPivot", settings.ratingPivot())
                 .add("embeddingModel", settings.embeddingModel())

@@ -76,5 +76,7 @@ class CatalogueSettingsTest {
         String off = org.openreco.recommender.catalog.control.SettingsJson.write(stored,
                 new CatalogueSettings(Map.of("view", 1.0), 2.5, M, 5, null));
         assertNull(org.openreco.recommender.catalog.control.SettingsJson.read(off).trainingIntervalHours());
+        String fresh = org.openreco.recommender.catalog.control.SettingsJson.write(null, CatalogueSettings.defaults());
+        assertTrue(!fresh.contains("trainingIntervalHours"), fresh);
     }
 }

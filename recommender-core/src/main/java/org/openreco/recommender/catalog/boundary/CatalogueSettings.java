@@ -1,5 +1,7 @@
 package org.openreco.recommender.catalog.boundary;
 
+import jakarta.json.bind.annotation.JsonbCreator;
+import jakarta.json.bind.annotation.JsonbProperty;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -15,6 +17,21 @@ import org.openreco.recommender.embedding.boundary.EmbeddingModel;
  */
 public record CatalogueSettings(Map<String, Double> eventWeights, double ratingPivot, String embeddingModel,
         int reembedIntervalSeconds, Double userHalfLifeDays, Integer trainingIntervalHours) {
+
+    /** The constructor JSON-B binds a request body to (a record with two constructors must name it). */
+    @JsonbCreator
+    public CatalogueSettings(@JsonbProperty("eventWeights") Map<String, Double> eventWeights,
+            @JsonbProperty("ratingPivot") double ratingPivot, @JsonbProperty("embeddingModel") String embeddingModel,
+            @JsonbProperty("reembedIntervalSeconds") int reembedIntervalSeconds,
+            @JsonbProperty("userHalfLifeDays") Double userHalfLifeDays,
+            @JsonbProperty("trainingIntervalHours") Integer trainingIntervalHours) {
+        this.eventWeights = eventWeights;
+        this.ratingPivot = ratingPivot;
+        this.embeddingModel = embeddingModel;
+        this.reembedIntervalSeconds = reembedIntervalSeconds;
+        this.userHalfLifeDays = userHalfLifeDays;
+        this.trainingIntervalHours = trainingIntervalHours;
+    }
 
     /** Settings without a training schedule. */
     public CatalogueSettings(Map<String, Double> eventWeights, double ratingPivot, String embeddingModel,

@@ -56,14 +56,17 @@ public final class SettingsJson {
         var result = Json.createObjectBuilder();
         if (storedJson != null && !storedJson.isBlank()) {
             try (var reader = READERS.createReader(new StringReader(storedJson))) {
-                reader.readObject().forEach(result::add);
+                // an unset training interval is left out, not stored as null
+                reader.readObject().forEach((key, value) -> {
+                    if (!key.equals("trainingIntervalHours")) {
+                        result.add(key, value);
+                    }
+                });
             }
         }
         var weights = Json.createObjectBuilder();
         new TreeMap<>(settings.eventWeights()).forEach(weights::add);
-        if (settings.trainingIntervalHours() == null) {
-            result.remove("trainingIntervalHours");
-        } else {
+        if (settings.trainingIntervalHours() != null) {
             result.add("trainingIntervalHours", settings.trainingIntervalHours());
         }
         return result.add("eventWeights", weights)

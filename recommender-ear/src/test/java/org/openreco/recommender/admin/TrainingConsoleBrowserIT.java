@@ -116,7 +116,11 @@ class TrainingConsoleBrowserIT {
 
                 // roll back to the first model
                 browser.open("/catalogues/" + catalogue + "/training");
-                browser.click("activate-" + first);
+                // the versions grid sits below the fold of the layout's own scroller: bring the button into view first
+                var rollBack = browser.visible("activate-" + first);
+                browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", rollBack);
+                browser.wait.until(d -> rollBack.isDisplayed() && rollBack.isEnabled());
+                rollBack.click();
                 browser.click("activate-confirm");
                 browser.wait.until(d -> browser.visible("active-model").getText().startsWith("Active: version " + first + ","));
                 browser.screenshot("rolled-back");

@@ -61,6 +61,7 @@ public class TrainingView extends VerticalLayout implements BeforeEnterObserver 
     private final Catalogues catalogues;
     private String catalogue = "";
     private List<Double> lossShown;
+    private List<ModelVersion> versionsShown;
 
     final H2 heading = new H2();
     final Paragraph active = new Paragraph();
@@ -90,6 +91,7 @@ public class TrainingView extends VerticalLayout implements BeforeEnterObserver 
         versions.setAllRowsVisible(true);
         versions.addColumn(ModelVersion::id).setHeader("Version").setAutoWidth(true);
         versions.addColumn(ModelVersion::status).setHeader("Status").setAutoWidth(true);
+        versions.addComponentColumn(this::activation).setHeader("").setAutoWidth(true);
         versions.addColumn(ModelVersion::triggeredBy).setHeader("Triggered by").setAutoWidth(true);
         versions.addColumn(v -> v.createdAt() == null ? "" : WHEN.format(v.createdAt())).setHeader("Created").setAutoWidth(true);
         versions.addColumn(v -> Headline.duration(v, Instant.now())).setHeader("Duration").setAutoWidth(true);
@@ -98,7 +100,6 @@ public class TrainingView extends VerticalLayout implements BeforeEnterObserver 
         versions.addColumn(v -> v.interactions() == null ? "–" : v.interactions().toString()).setHeader("Interactions").setAutoWidth(true);
         versions.addColumn(v -> count(v.factors())).setHeader("Factors").setAutoWidth(true);
         versions.addColumn(v -> Headline.metric(v, "ndcg@10")).setHeader("NDCG@10").setAutoWidth(true);
-        versions.addComponentColumn(this::activation).setHeader("").setAutoWidth(true);
         versions.addColumn(v -> v.error() == null ? "" : v.error()).setHeader("Error").setFlexGrow(3);
         versions.setEmptyStateText("No model trained yet.");
 
@@ -122,6 +123,7 @@ public class TrainingView extends VerticalLayout implements BeforeEnterObserver 
         links.add(quality);
         heading.setText("Training of " + catalogue);
         lossShown = null;
+        versionsShown = null;
         refresh();
     }
 
@@ -141,7 +143,11 @@ public class TrainingView extends VerticalLayout implements BeforeEnterObserver 
     }
 
     void show(List<ModelVersion> newestFirst) {
-        versions.setItems(newestFirst);
+        // set only when they changed: new items re-render the rows and their buttons under the user's pointer
+        if (!newestFirst.equals(versionsShown)) {
+            versionsShown = newestFirst;
+            versions.setItems(newestFirst);
+        }
         var serving = newestFirst.stream().filter(v -> "active".equals(v.status())).findFirst();
         active.setText(serving.map(v -> "Active: version " + v.id() + ", trained "
                         + (v.finishedAt() == null ? "–" : WHEN.format(v.finishedAt())) + ", NDCG@10 " + Headline.metric(v, "ndcg@10")

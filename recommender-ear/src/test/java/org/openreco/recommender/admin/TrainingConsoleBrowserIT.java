@@ -122,7 +122,9 @@ class TrainingConsoleBrowserIT {
                 browser.wait.until(d -> rollBack.isDisplayed() && rollBack.isEnabled());
                 rollBack.click();
                 browser.click("activate-confirm");
-                browser.wait.until(d -> browser.visible("active-model").getText().startsWith("Active: version " + first + ","));
+                // scrolled out of view now: read the text from the DOM
+                browser.wait.until(d -> d.findElement(By.id("active-model")).getDomProperty("textContent")
+                        .startsWith("Active: version " + first + ","));
                 browser.screenshot("rolled-back");
                 var history = ConsoleHttp.admin("GET", "/api/v1/admin/catalogues/" + catalogue + "/training", null).body();
                 assertEquals("active", statusOf(history, first), history);

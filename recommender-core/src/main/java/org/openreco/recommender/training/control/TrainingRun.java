@@ -41,12 +41,14 @@ public final class TrainingRun {
     public void train(long versionId) {
         Long evaluationRun = null;
         ModelStore store = new ModelStore(transactions);
+        Phases phases = new Phases();
         try {
             long catalogueId = transactions.inNew(c -> new ModelVersions(c).catalogueId(versionId));
             ModelVersion version = transactions.inNew(c -> new ModelVersions(c).find(versionId)).orElseThrow();
             TrainingRequest request = request(version.parameters());
             progress(versionId, "loading", 0, request.epochs(), List.of());
             CatalogueInteractions.Data data = transactions.inNew(c -> new CatalogueInteractions(c).read(catalogueId));
+            phases.done("load");
 
             progress(versionId, "evaluating", 0, request.epochs(), List.of());
             long runId = transactions.inNew(c -> new EvaluationStore(c).open(catalogueId, versionId, split(request), request.k()));
@@ -57,6 +59,7 @@ public final class TrainingRun {
                 return null;
             });
             evaluationRun = null;
+            phases.done("evaluation");
 
             List<Double> loss = new ArrayList<>();
             progress(versionId, "training", 0, request.epochs(), loss);
@@ -65,12 +68,17 @@ public final class TrainingRun {
                 loss.add(value);
                 progress(versionId, "training", epoch, request.epochs(), loss);
             }).fit(matrix);
+            phases.done("iALS");
             ItemNeighbours neighbours = new ItemKnn(request.neighbours(), true, threads).neighbours(matrix);
+            phases.done("item-kNN");
 
             progress(versionId, "storing", request.epochs(), request.epochs(), loss);
             store.itemFactors(versionId, data, model);
+            phases.done("item factors");
             store.userFactors(versionId, data, model);
+            phases.done("user factors");
             store.neighbours(versionId, data, neighbours);
+            phases.done("neighbours");
 
             JsonObject parameters = parameters(request, outcome.blend());
             JsonObject metrics = headline(outcome.hybrid().atK(), runId);
@@ -82,8 +90,10 @@ public final class TrainingRun {
                 versions.activate(catalogueId, versionId);
                 return null;
             });
+            phases.done("activation");
             transactions.inNew(c -> new ModelVersions(c).retain(catalogueId));
-            LOG.info("model version " + versionId + " trained and activated: " + metrics);
+            phases.done("retention");
+            LOG.info("model version " + versionId + " trained and activated (" + phases + "): " + metrics);
         } catch (RuntimeException e) {
             String message = message(e);
             LOG.warning("training of model version " + versionId + " failed: " + message);
@@ -123,6 +133,24 @@ public final class TrainingRun {
             } catch (RuntimeException again) {
                 LOG.warning("could not record the failure of evaluation run " + runId + ": " + message(again));
             }
+        }
+    }
+
+    /** Wall time per phase, for the log: where a slow training spends its time. */
+    static final class Phases {
+        private final StringBuilder text = new StringBuilder();
+        private long last = System.nanoTime();
+        private final long start = last;
+
+        void done(String phase) {
+            long now = System.nanoTime();
+            text.append(text.isEmpty() ? "" : ", ").append(phase).append(' ').append((now - last) / 1_000_000).append(" ms");
+            last = now;
+        }
+
+        @Override
+        public String toString() {
+            return (System.nanoTime() - start) / 1_000_000 + " ms: " + text;
         }
     }
 

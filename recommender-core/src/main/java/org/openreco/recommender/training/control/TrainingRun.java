@@ -7,6 +7,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.logging.Logger;
 import org.openreco.recommender.embedding.control.Transactions;
 import org.openreco.recommender.evaluation.boundary.MetricsAtK;
@@ -28,13 +29,24 @@ public final class TrainingRun {
     private static final Logger LOG = Logger.getLogger(TrainingRun.class.getName());
     static final int MAX_ERROR_LENGTH = 2_000;
 
+
     private final Transactions transactions;
     private final int threads;
+    private final Executor storing;
 
-    /** @param threads worker threads of the algorithms (≤ 0: all processors) */
-    public TrainingRun(Transactions transactions, int threads) {
+    /**
+     * @param threads worker threads of the algorithms (≤ 0: all processors)
+     * @param storing runs the neighbours' writing beside the factors' (in the server a managed executor)
+     */
+    public TrainingRun(Transactions transactions, int threads, Executor storing) {
         this.transactions = transactions;
         this.threads = threads;
+        this.storing = storing;
+    }
+
+    /** Outside the server: the neighbours are written on a thread of their own. */
+    public TrainingRun(Transactions transactions, int threads) {
+        this(transactions, threads, task -> Thread.ofPlatform().name("training-store").daemon().start(task));
     }
 
     /** Trains the version (status training); never throws: a failure is recorded on the version. */
@@ -73,12 +85,19 @@ public final class TrainingRun {
             phases.done("item-kNN");
 
             progress(versionId, "storing", request.epochs(), request.epochs(), loss);
+            // the factors' HNSW inserts and the neighbours' B-tree inserts are each one backend's work:
+            // side by side on two connections they take the longer one's time, not the sum
+            var neighboursStored = java.util.concurrent.CompletableFuture.runAsync(
+                    () -> store.neighbours(versionId, data, neighbours), storing);
             store.itemFactors(versionId, data, model);
-            phases.done("item factors");
             store.userFactors(versionId, data, model);
-            phases.done("user factors");
-            store.neighbours(versionId, data, neighbours);
-            phases.done("neighbours");
+            phases.done("factors");
+            try {
+                neighboursStored.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+            phases.done("neighbours (after the factors)");
 
             JsonObject parameters = parameters(request, outcome.blend());
             JsonObject metrics = headline(outcome.hybrid().atK(), runId);

@@ -36,6 +36,7 @@ public final class CatalogueEvaluation {
     public static final String COLLABORATIVE = "collaborative", ITEM_TO_ITEM = "item-to-item", CONTENT = "content",
             TRENDING = "trending";
     private static final int BLEND_ROUNDS = 3;
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(CatalogueEvaluation.class.getName());
 
     /**
      * What the evaluation found.
@@ -84,10 +85,13 @@ public final class CatalogueEvaluation {
         }
         sources.put(TRENDING, new Popularity());
 
+        long started = System.nanoTime();
         InteractionMatrix validationTrain = validation.trainMatrix();
         List<Scorer> validationScorers = sources.values().stream().map(a -> a.fit(validationTrain)).toList();
+        long fitted = System.nanoTime();
         BlendSearch.Result searched = BlendSearch.search(validationScorers, validationTrain, validation.testMatrix(), k,
                 BlendSearch.GRID, BLEND_ROUNDS, threads);
+        long searchedAt = System.nanoTime();
         Map<String, Double> blend = new LinkedHashMap<>();
         int p = 0;
         for (String source : sources.keySet()) {
@@ -139,8 +143,13 @@ public final class CatalogueEvaluation {
                 .add("test", split.test().length).build();
         JsonObject splitJson = Json.createObjectBuilder().add("kind", "random").add("ratio", request.testRatio())
                 .add("seed", request.seed()).add("validationSeed", request.seed() + 1).build();
-        return new Outcome(splitJson, algorithms.build(), metrics.build(), data,
-                coldStart(split, train, trained.get("content"), trained.get("ials"), k), blend, hybrid);
+        long evaluated = System.nanoTime();
+        JsonObject coldStart = coldStart(split, train, trained.get("content"), trained.get("ials"), k);
+        LOG.info(String.format(java.util.Locale.ROOT, "evaluation of %,d positives: validation fits %d ms, blend search %d ms "
+                + "(%d trials), test fits and rankings %d ms, cold start %d ms", log.size(), (fitted - started) / 1_000_000,
+                (searchedAt - fitted) / 1_000_000, searched.trials(), (evaluated - searchedAt) / 1_000_000,
+                (System.nanoTime() - evaluated) / 1_000_000));
+        return new Outcome(splitJson, algorithms.build(), metrics.build(), data, coldStart, blend, hybrid);
     }
 
     /**

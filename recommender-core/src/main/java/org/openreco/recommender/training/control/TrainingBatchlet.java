@@ -1,7 +1,9 @@
 package org.openreco.recommender.training.control;
 
+import jakarta.annotation.Resource;
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -19,9 +21,12 @@ public class TrainingBatchlet extends AbstractBatchlet {
     @Inject
     Transactions transactions;
 
+    @Resource
+    ManagedExecutorService executor;
+
     @Override
     public String process() {
-        new TrainingRun(transactions, 0).train(Long.parseLong(modelVersionId));
+        new TrainingRun(transactions, 0, executor).train(Long.parseLong(modelVersionId));
         return "done";
     }
 }

@@ -7,6 +7,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.logging.Logger;
 import org.openreco.recommender.embedding.control.Transactions;
 import org.openreco.recommender.evaluation.boundary.MetricsAtK;
@@ -28,25 +29,38 @@ public final class TrainingRun {
     private static final Logger LOG = Logger.getLogger(TrainingRun.class.getName());
     static final int MAX_ERROR_LENGTH = 2_000;
 
+
     private final Transactions transactions;
     private final int threads;
+    private final Executor storing;
 
-    /** @param threads worker threads of the algorithms (≤ 0: all processors) */
-    public TrainingRun(Transactions transactions, int threads) {
+    /**
+     * @param threads worker threads of the algorithms (≤ 0: all processors)
+     * @param storing runs the neighbours' writing beside the factors' (in the server a managed executor)
+     */
+    public TrainingRun(Transactions transactions, int threads, Executor storing) {
         this.transactions = transactions;
         this.threads = threads;
+        this.storing = storing;
+    }
+
+    /** Outside the server: the neighbours are written on a thread of their own. */
+    public TrainingRun(Transactions transactions, int threads) {
+        this(transactions, threads, task -> Thread.ofPlatform().name("training-store").daemon().start(task));
     }
 
     /** Trains the version (status training); never throws: a failure is recorded on the version. */
     public void train(long versionId) {
         Long evaluationRun = null;
         ModelStore store = new ModelStore(transactions);
+        Phases phases = new Phases();
         try {
             long catalogueId = transactions.inNew(c -> new ModelVersions(c).catalogueId(versionId));
             ModelVersion version = transactions.inNew(c -> new ModelVersions(c).find(versionId)).orElseThrow();
             TrainingRequest request = request(version.parameters());
             progress(versionId, "loading", 0, request.epochs(), List.of());
             CatalogueInteractions.Data data = transactions.inNew(c -> new CatalogueInteractions(c).read(catalogueId));
+            phases.done("load");
 
             progress(versionId, "evaluating", 0, request.epochs(), List.of());
             long runId = transactions.inNew(c -> new EvaluationStore(c).open(catalogueId, versionId, split(request), request.k()));
@@ -57,6 +71,7 @@ public final class TrainingRun {
                 return null;
             });
             evaluationRun = null;
+            phases.done("evaluation");
 
             List<Double> loss = new ArrayList<>();
             progress(versionId, "training", 0, request.epochs(), loss);
@@ -65,12 +80,24 @@ public final class TrainingRun {
                 loss.add(value);
                 progress(versionId, "training", epoch, request.epochs(), loss);
             }).fit(matrix);
+            phases.done("iALS");
             ItemNeighbours neighbours = new ItemKnn(request.neighbours(), true, threads).neighbours(matrix);
+            phases.done("item-kNN");
 
             progress(versionId, "storing", request.epochs(), request.epochs(), loss);
+            // the factors' HNSW inserts and the neighbours' B-tree inserts are each one backend's work:
+            // side by side on two connections they take the longer one's time, not the sum
+            var neighboursStored = java.util.concurrent.CompletableFuture.runAsync(
+                    () -> store.neighbours(versionId, data, neighbours), storing);
             store.itemFactors(versionId, data, model);
             store.userFactors(versionId, data, model);
-            store.neighbours(versionId, data, neighbours);
+            phases.done("factors");
+            try {
+                neighboursStored.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+            phases.done("neighbours (after the factors)");
 
             JsonObject parameters = parameters(request, outcome.blend());
             JsonObject metrics = headline(outcome.hybrid().atK(), runId);
@@ -82,8 +109,10 @@ public final class TrainingRun {
                 versions.activate(catalogueId, versionId);
                 return null;
             });
+            phases.done("activation");
             transactions.inNew(c -> new ModelVersions(c).retain(catalogueId));
-            LOG.info("model version " + versionId + " trained and activated: " + metrics);
+            phases.done("retention");
+            LOG.info("model version " + versionId + " trained and activated (" + phases + "): " + metrics);
         } catch (RuntimeException e) {
             String message = message(e);
             LOG.warning("training of model version " + versionId + " failed: " + message);
@@ -123,6 +152,24 @@ public final class TrainingRun {
             } catch (RuntimeException again) {
                 LOG.warning("could not record the failure of evaluation run " + runId + ": " + message(again));
             }
+        }
+    }
+
+    /** Wall time per phase, for the log: where a slow training spends its time. */
+    static final class Phases {
+        private final StringBuilder text = new StringBuilder();
+        private long last = System.nanoTime();
+        private final long start = last;
+
+        void done(String phase) {
+            long now = System.nanoTime();
+            text.append(text.isEmpty() ? "" : ", ").append(phase).append(' ').append((now - last) / 1_000_000).append(" ms");
+            last = now;
+        }
+
+        @Override
+        public String toString() {
+            return (System.nanoTime() - start) / 1_000_000 + " ms: " + text;
         }
     }
 

@@ -125,6 +125,18 @@ public final class TrainingBenchmark {
                     }
                 }
             });
+            long stored = transactions.inNew(c -> {
+                try (var select = c.prepareStatement("select count(*) from item_factor where model_version_id = ?")) {
+                    select.setLong(1, version);
+                    try (var rows = select.executeQuery()) {
+                        rows.next();
+                        return rows.getLong(1);
+                    }
+                }
+            });
+            if (trained.items() == null || stored != trained.items()) {
+                throw new IllegalStateException(stored + " item factors stored for " + trained.items() + " items");
+            }
             out("round %d: %s in %.2f s (evaluation incl. blend search %.2f s; load, final training, storing and "
                     + "activation the rest); %d users, %d items, %d interactions; hybrid %s", round, trained.status(),
                     seconds, evaluationMillis / 1000.0, trained.users(), trained.items(), trained.interactions(),

@@ -25,8 +25,16 @@ public final class ModelStore {
     }
 
     public void itemFactors(long versionId, CatalogueInteractions.Data data, AlsModel model) {
+        itemFactors(versionId, data, model, 0, 1);
+    }
+
+    /**
+     * Every {@code parts}-th chunk of the item factors starting at chunk {@code part}: an HNSW insert is
+     * one backend's CPU work, so parts written on connections of their own run side by side.
+     */
+    public void itemFactors(long versionId, CatalogueInteractions.Data data, AlsModel model, int part, int parts) {
         int items = model.itemCount();
-        for (int from = 0; from < items; from += FACTOR_CHUNK) {
+        for (int from = part * FACTOR_CHUNK; from < items; from += parts * FACTOR_CHUNK) {
             int to = Math.min(items, from + FACTOR_CHUNK);
             Long[] ids = new Long[to - from];
             String[] vectors = new String[to - from];

@@ -7,6 +7,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.logging.Logger;
 import org.openreco.recommender.embedding.control.Transactions;
@@ -54,6 +56,7 @@ public final class TrainingRun {
         Long evaluationRun = null;
         ModelStore store = new ModelStore(transactions);
         Phases phases = new Phases();
+        List<CompletableFuture<Void>> writing = new ArrayList<>();
         try {
             long catalogueId = transactions.inNew(c -> new ModelVersions(c).catalogueId(versionId));
             ModelVersion version = transactions.inNew(c -> new ModelVersions(c).find(versionId)).orElseThrow();
@@ -85,18 +88,18 @@ public final class TrainingRun {
             phases.done("item-kNN");
 
             progress(versionId, "storing", request.epochs(), request.epochs(), loss);
-            // the factors' HNSW inserts and the neighbours' B-tree inserts are each one backend's work:
-            // side by side on two connections they take the longer one's time, not the sum
-            var neighboursStored = java.util.concurrent.CompletableFuture.runAsync(
-                    () -> store.neighbours(versionId, data, neighbours), storing);
-            store.itemFactors(versionId, data, model);
+            // HNSW inserts of the item factors and B-tree inserts of the neighbours are each one backend's
+            // CPU work: on three connections side by side (half the item factors each on two, the
+            // neighbours on the third) they take the longest one's time, not the sum
+            var neighboursStored = CompletableFuture.runAsync(() -> store.neighbours(versionId, data, neighbours), storing);
+            var otherHalf = CompletableFuture.runAsync(() -> store.itemFactors(versionId, data, model, 1, 2), storing);
+            writing.add(neighboursStored);
+            writing.add(otherHalf);
+            store.itemFactors(versionId, data, model, 0, 2);
             store.userFactors(versionId, data, model);
+            join(otherHalf);
             phases.done("factors");
-            try {
-                neighboursStored.join();
-            } catch (java.util.concurrent.CompletionException e) {
-                throw e.getCause() instanceof RuntimeException cause ? cause : e;
-            }
+            join(neighboursStored);
             phases.done("neighbours (after the factors)");
 
             JsonObject parameters = parameters(request, outcome.blend());
@@ -125,6 +128,8 @@ public final class TrainingRun {
                     }
                     return null;
                 });
+                // what is still being written must end before the version's rows are removed
+                writing.forEach(work -> work.exceptionally(problem -> null).join());
                 store.remove(versionId);
             } catch (RuntimeException again) {
                 LOG.warning("could not record the failure of model version " + versionId + ": " + message(again));
@@ -152,6 +157,14 @@ public final class TrainingRun {
             } catch (RuntimeException again) {
                 LOG.warning("could not record the failure of evaluation run " + runId + ": " + message(again));
             }
+        }
+    }
+
+    private static void join(CompletableFuture<Void> work) {
+        try {
+            work.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 

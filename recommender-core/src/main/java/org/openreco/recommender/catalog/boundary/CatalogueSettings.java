@@ -1,5 +1,7 @@
 package org.openreco.recommender.catalog.boundary;
 
+import jakarta.json.bind.annotation.JsonbCreator;
+import jakarta.json.bind.annotation.JsonbProperty;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -10,16 +12,40 @@ import org.openreco.recommender.embedding.boundary.EmbeddingModel;
  * multiplied by value minus the rating pivot, so low ratings count as negative), the embedding model,
  * how often the re-embedding batch drains the queue, and the half-life of a user's taste (an event's
  * weight in the user vector halves every {@code userHalfLifeDays}; null reads as the default, so clients
- * that predate it keep working). Stored as the catalogue's settings JSON.
+ * that predate it keep working), and how often a collaborative model is retrained on schedule
+ * ({@code trainingIntervalHours}; null or 0: never). Stored as the catalogue's settings JSON.
  */
 public record CatalogueSettings(Map<String, Double> eventWeights, double ratingPivot, String embeddingModel,
-        int reembedIntervalSeconds, Double userHalfLifeDays) {
+        int reembedIntervalSeconds, Double userHalfLifeDays, Integer trainingIntervalHours) {
+
+    /** The constructor JSON-B binds a request body to (a record with two constructors must name it). */
+    @JsonbCreator
+    public CatalogueSettings(@JsonbProperty("eventWeights") Map<String, Double> eventWeights,
+            @JsonbProperty("ratingPivot") double ratingPivot, @JsonbProperty("embeddingModel") String embeddingModel,
+            @JsonbProperty("reembedIntervalSeconds") int reembedIntervalSeconds,
+            @JsonbProperty("userHalfLifeDays") Double userHalfLifeDays,
+            @JsonbProperty("trainingIntervalHours") Integer trainingIntervalHours) {
+        this.eventWeights = eventWeights;
+        this.ratingPivot = ratingPivot;
+        this.embeddingModel = embeddingModel;
+        this.reembedIntervalSeconds = reembedIntervalSeconds;
+        this.userHalfLifeDays = userHalfLifeDays;
+        this.trainingIntervalHours = trainingIntervalHours;
+    }
+
+    /** Settings without a training schedule. */
+    public CatalogueSettings(Map<String, Double> eventWeights, double ratingPivot, String embeddingModel,
+            int reembedIntervalSeconds, Double userHalfLifeDays) {
+        this(eventWeights, ratingPivot, embeddingModel, reembedIntervalSeconds, userHalfLifeDays, null);
+    }
 
     public static final int MAX_EVENT_TYPES = 50;
     public static final double MAX_ABS_WEIGHT = 1_000;
     public static final int MAX_REEMBED_INTERVAL_SECONDS = 86_400;
     public static final double DEFAULT_USER_HALF_LIFE_DAYS = 30;
     public static final double MAX_USER_HALF_LIFE_DAYS = 36_500;
+    /** A year: a model retrained less often than that is better retrained by hand. */
+    public static final int MAX_TRAINING_INTERVAL_HOURS = 8_760;
     /** An event type is stored in interaction.type, varchar(30). */
     private static final Pattern EVENT_TYPE = Pattern.compile("[a-z][a-z0-9_-]{0,29}");
 
@@ -29,6 +55,11 @@ public record CatalogueSettings(Map<String, Double> eventWeights, double ratingP
                 "dislike", -4.0, "rating", 1.0), 2.5, EmbeddingModel.MINILM.modelName(), 1, DEFAULT_USER_HALF_LIFE_DAYS);
     }
 
+    /** Whether a model is retrained on schedule. */
+    public boolean trainsOnSchedule() {
+        return trainingIntervalHours != null && trainingIntervalHours > 0;
+    }
+
     /** The half-life in days, the default where none was given. */
     public double halfLifeDays() {
         return userHalfLifeDays == null ? DEFAULT_USER_HALF_LIFE_DAYS : userHalfLifeDays;
@@ -36,7 +67,8 @@ public record CatalogueSettings(Map<String, Double> eventWeights, double ratingP
 
     /** These settings with the defaults filled in where a field was left out. */
     public CatalogueSettings completed() {
-        return new CatalogueSettings(eventWeights, ratingPivot, embeddingModel, reembedIntervalSeconds, halfLifeDays());
+        return new CatalogueSettings(eventWeights, ratingPivot, embeddingModel, reembedIntervalSeconds, halfLifeDays(),
+                trainingIntervalHours);
     }
 
     /** The weight of an event of this type, or null when the catalogue does not accept the type. */
@@ -82,6 +114,10 @@ public record CatalogueSettings(Map<String, Double> eventWeights, double ratingP
         }
         if (userHalfLifeDays != null && (!(userHalfLifeDays > 0) || userHalfLifeDays > MAX_USER_HALF_LIFE_DAYS)) {
             return new String[] {"userHalfLifeDays", "must be a number of days above 0 and at most " + (int) MAX_USER_HALF_LIFE_DAYS};
+        }
+        if (trainingIntervalHours != null && (trainingIntervalHours < 0 || trainingIntervalHours > MAX_TRAINING_INTERVAL_HOURS)) {
+            return new String[] {"trainingIntervalHours", "must be between 0 (no scheduled training) and "
+                    + MAX_TRAINING_INTERVAL_HOURS};
         }
         return null;
     }

@@ -47,7 +47,8 @@ public final class SettingsJson {
                 stored.get("ratingPivot") instanceof JsonNumber n ? n.doubleValue() : defaults.ratingPivot(),
                 stored.get("embeddingModel") instanceof JsonString s ? s.getString() : defaults.embeddingModel(),
                 stored.get("reembedIntervalSeconds") instanceof JsonNumber n ? n.intValue() : defaults.reembedIntervalSeconds(),
-                stored.get("userHalfLifeDays") instanceof JsonNumber n ? n.doubleValue() : defaults.userHalfLifeDays());
+                stored.get("userHalfLifeDays") instanceof JsonNumber n ? n.doubleValue() : defaults.userHalfLifeDays(),
+                stored.get("trainingIntervalHours") instanceof JsonNumber n ? n.intValue() : null);
     }
 
     /** The stored object with these settings' keys replaced. */
@@ -55,11 +56,19 @@ public final class SettingsJson {
         var result = Json.createObjectBuilder();
         if (storedJson != null && !storedJson.isBlank()) {
             try (var reader = READERS.createReader(new StringReader(storedJson))) {
-                reader.readObject().forEach(result::add);
+                // an unset training interval is left out, not stored as null
+                reader.readObject().forEach((key, value) -> {
+                    if (!key.equals("trainingIntervalHours")) {
+                        result.add(key, value);
+                    }
+                });
             }
         }
         var weights = Json.createObjectBuilder();
         new TreeMap<>(settings.eventWeights()).forEach(weights::add);
+        if (settings.trainingIntervalHours() != null) {
+            result.add("trainingIntervalHours", settings.trainingIntervalHours());
+        }
         return result.add("eventWeights", weights)
                 .add("ratingPivot", settings.ratingPivot())
                 .add("embeddingModel", settings.embeddingModel())

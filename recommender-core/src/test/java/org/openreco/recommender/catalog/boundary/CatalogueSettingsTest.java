@@ -54,4 +54,29 @@ class CatalogueSettingsTest {
         assertEquals(CatalogueSettings.DEFAULT_USER_HALF_LIFE_DAYS, settings.halfLifeDays());
         assertEquals(CatalogueSettings.DEFAULT_USER_HALF_LIFE_DAYS, settings.completed().userHalfLifeDays());
     }
+
+    @Test
+    void the_training_interval_is_off_when_absent_or_zero_and_bounded_to_a_year() {
+        assertTrue(!new CatalogueSettings(Map.of("view", 1.0), 2.5, M, 5, null).trainsOnSchedule());
+        assertTrue(!new CatalogueSettings(Map.of("view", 1.0), 2.5, M, 5, null, 0).trainsOnSchedule());
+        var daily = new CatalogueSettings(Map.of("view", 1.0), 2.5, M, 5, null, 24);
+        assertNull(daily.problem());
+        assertTrue(daily.trainsOnSchedule());
+        assertEquals(24, daily.completed().trainingIntervalHours());
+        assertEquals("trainingIntervalHours", new CatalogueSettings(Map.of("view", 1.0), 2.5, M, 5, null, -1).problem()[0]);
+        assertEquals("trainingIntervalHours", new CatalogueSettings(Map.of("view", 1.0), 2.5, M, 5, null, 8_761).problem()[0]);
+    }
+
+    @Test
+    void the_training_interval_survives_the_settings_json_and_other_keys_stay() {
+        String stored = org.openreco.recommender.catalog.control.SettingsJson.write("{\"other\":1}",
+                new CatalogueSettings(Map.of("view", 1.0), 2.5, M, 5, null, 12));
+        assertEquals(12, org.openreco.recommender.catalog.control.SettingsJson.read(stored).trainingIntervalHours());
+        assertTrue(stored.contains("\"other\":1"), stored);
+        String off = org.openreco.recommender.catalog.control.SettingsJson.write(stored,
+                new CatalogueSettings(Map.of("view", 1.0), 2.5, M, 5, null));
+        assertNull(org.openreco.recommender.catalog.control.SettingsJson.read(off).trainingIntervalHours());
+        String fresh = org.openreco.recommender.catalog.control.SettingsJson.write(null, CatalogueSettings.defaults());
+        assertTrue(!fresh.contains("trainingIntervalHours"), fresh);
+    }
 }

@@ -1,0 +1,227 @@
+package org.openreco.recommender.evaluation.control;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.openreco.recommender.evaluation.boundary.AlgorithmMetrics;
+import org.openreco.recommender.evaluation.boundary.MetricsAtK;
+import org.openreco.recommender.training.boundary.AlsParameters;
+import org.openreco.recommender.training.boundary.TrainingRequest;
+import org.openreco.recommender.training.control.Algorithm;
+import org.openreco.recommender.training.control.Blend;
+import org.openreco.recommender.training.control.ContentBased;
+import org.openreco.recommender.training.control.ImplicitAls;
+import org.openreco.recommender.training.control.InteractionMatrix;
+import org.openreco.recommender.training.control.ItemKnn;
+import org.openreco.recommender.training.control.Popularity;
+import org.openreco.recommender.training.control.Scorer;
+
+/**
+ * The in-product evaluation of a catalogue, the protocol of EVALUATION.md on the catalogue's positives:
+ * a random per-user split (testRatio, seed), a validation split of the training part (seed + 1) on
+ * which the hybrid's weights over its sources are searched ({@link BlendSearch}), then popularity,
+ * item-kNN, content (when there are item vectors), iALS and the hybrid trained on the training part
+ * and judged by one {@link Evaluator} (full ranking) on the test part; plus the cold-start comparison.
+ * Produces the JSON of the issue-6 contract.
+ */
+public final class CatalogueEvaluation {
+
+    /** The hybrid's sources, named as serving names them, in blend order. */
+    public static final String COLLABORATIVE = "collaborative", ITEM_TO_ITEM = "item-to-item", CONTENT = "content",
+            TRENDING = "trending";
+    private static final int BLEND_ROUNDS = 3;
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(CatalogueEvaluation.class.getName());
+
+    /**
+     * What the evaluation found.
+     *
+     * @param blend  the tuned weight per source (content absent without item vectors)
+     * @param hybrid the hybrid's metrics on the test split (the model's headline)
+     */
+    public record Outcome(JsonObject split, JsonArray algorithms, JsonObject metrics, JsonObject data,
+            JsonObject coldStart, Map<String, Double> blend, AlgorithmMetrics hybrid) {
+    }
+
+    private final TrainingRequest request;
+    private final int threads;
+
+    /** @param request a {@link TrainingRequest#validated() validated} request */
+    public CatalogueEvaluation(TrainingRequest request, int threads) {
+        this.request = request;
+        this.threads = threads;
+    }
+
+    public static AlsParameters als(TrainingRequest request, int threads) {
+        return new AlsParameters(request.factors(), request.regularization(), request.alpha(), request.epochs(), 3,
+                request.seed(), threads);
+    }
+
+    /**
+     * @param log         the positives
+     * @param events      interactions they were summed from
+     * @param itemVectors per item index its content vector (null entries: none), or null
+     */
+    public Outcome evaluate(InteractionLog log, long events, float[][] itemVectors) {
+        if (log.userCount() < 2 || log.itemCount() < 2) {
+            throw new IllegalStateException("the catalogue has too few interactions to evaluate a model ("
+                    + log.size() + " positive user-item pairs of " + log.userCount() + " users and " + log.itemCount() + " items)");
+        }
+        Split split = Splitter.randomHoldout(log, request.testRatio(), request.seed());
+        Split validation = split.validation(request.testRatio(), request.seed() + 1);
+        int k = request.k().contains(10) ? 10 : request.k().getFirst();
+
+        // the hybrid's sources; content only where item vectors exist
+        Map<String, Algorithm> sources = new LinkedHashMap<>();
+        sources.put(COLLABORATIVE, new ImplicitAls(als(request, threads)));
+        sources.put(ITEM_TO_ITEM, new ItemKnn(request.neighbours(), true, threads));
+        if (itemVectors != null) {
+            sources.put(CONTENT, new ContentBased(itemVectors));
+        }
+        sources.put(TRENDING, new Popularity());
+
+        long started = System.nanoTime();
+        InteractionMatrix validationTrain = validation.trainMatrix();
+        List<Scorer> validationScorers = sources.values().stream().map(a -> a.fit(validationTrain)).toList();
+        long fitted = System.nanoTime();
+        BlendSearch.Result searched = BlendSearch.search(validationScorers, validationTrain, validation.testMatrix(), k,
+                BlendSearch.GRID, BLEND_ROUNDS, threads);
+        long searchedAt = System.nanoTime();
+        Map<String, Double> blend = new LinkedHashMap<>();
+        int p = 0;
+        for (String source : sources.keySet()) {
+            blend.put(source, searched.weights()[p++]);
+        }
+
+        InteractionMatrix train = split.trainMatrix();
+        InteractionMatrix test = split.testMatrix();
+        Evaluator evaluator = new Evaluator(request.k().stream().mapToInt(Integer::intValue).toArray(), itemVectors, threads);
+        Map<String, Scorer> trained = new LinkedHashMap<>();
+        JsonObjectBuilder metrics = Json.createObjectBuilder();
+        JsonArrayBuilder algorithms = Json.createArrayBuilder();
+        Map<String, Algorithm> singles = new LinkedHashMap<>();
+        singles.put("popularity", sources.get(TRENDING));
+        singles.put("item-knn", sources.get(ITEM_TO_ITEM));
+        if (sources.containsKey(CONTENT)) {
+            singles.put("content", sources.get(CONTENT));
+        }
+        singles.put("ials", sources.get(COLLABORATIVE));
+        long partsMillis = 0;
+        for (var single : singles.entrySet()) {
+            long start = System.nanoTime();
+            Scorer scorer = single.getValue().fit(train);
+            long trainMillis = (System.nanoTime() - start) / 1_000_000;
+            partsMillis += trainMillis;
+            trained.put(single.getKey(), scorer);
+            metrics.add(single.getKey(), json(evaluator.evaluate(single.getKey(), scorer, train, test), trainMillis));
+            algorithms.add(Json.createObjectBuilder().add("name", single.getKey()).add("parameters", parameters(single.getKey())));
+        }
+        List<Scorer> parts = new ArrayList<>();
+        for (String source : sources.keySet()) {
+            parts.add(trained.get(switch (source) {
+                case COLLABORATIVE -> "ials";
+                case ITEM_TO_ITEM -> "item-knn";
+                case CONTENT -> "content";
+                default -> "popularity";
+            }));
+        }
+        // the hybrid's training is its parts' training: they are blended as trained above
+        AlgorithmMetrics hybrid = evaluator.evaluate("hybrid", Blend.of(parts, searched.weights(), train), train, test);
+        metrics.add("hybrid", json(hybrid, partsMillis));
+        JsonObjectBuilder blendJson = Json.createObjectBuilder();
+        blend.forEach(blendJson::add);
+        algorithms.add(Json.createObjectBuilder().add("name", "hybrid").add("parameters", Json.createObjectBuilder()
+                .add("blend", blendJson).add("validationNdcg@" + k, searched.validationNdcg())));
+
+        JsonObject data = Json.createObjectBuilder().add("users", log.userCount()).add("items", log.itemCount())
+                .add("interactions", events).add("positives", log.size()).add("train", split.train().length)
+                .add("test", split.test().length).build();
+        JsonObject splitJson = Json.createObjectBuilder().add("kind", "random").add("ratio", request.testRatio())
+                .add("seed", request.seed()).add("validationSeed", request.seed() + 1).build();
+        long evaluated = System.nanoTime();
+        JsonObject coldStart = coldStart(split, train, trained.get("content"), trained.get("ials"), k);
+        LOG.info(String.format(java.util.Locale.ROOT, "evaluation of %,d positives: validation fits %d ms, blend search %d ms "
+                + "(%d trials), test fits and rankings %d ms, cold start %d ms", log.size(), (fitted - started) / 1_000_000,
+                (searchedAt - fitted) / 1_000_000, searched.trials(), (evaluated - searchedAt) / 1_000_000,
+                (System.nanoTime() - evaluated) / 1_000_000));
+        return new Outcome(splitJson, algorithms.build(), metrics.build(), data, coldStart, blend, hybrid);
+    }
+
+    /**
+     * Items whose every interaction fell into the test split are new to a model trained on the rest: the
+     * recall@k of content and of collaborative (iALS) on just those items, over the users who have them
+     * in test. Null when the split left no such item.
+     */
+    static JsonObject coldStart(Split split, InteractionMatrix train, Scorer content, Scorer collaborative, int k) {
+        int[] trainCounts = train.columnCounts();
+        List<Integer> coldRows = new ArrayList<>();
+        java.util.Set<Integer> coldItems = new java.util.HashSet<>();
+        for (int row : split.test()) {
+            int item = split.log().item(row);
+            if (trainCounts[item] == 0) {
+                coldRows.add(row);
+                coldItems.add(item);
+            }
+        }
+        if (coldRows.isEmpty()) {
+            return null;
+        }
+        InteractionMatrix coldTest = split.log().matrix(coldRows.stream().mapToInt(Integer::intValue).toArray());
+        Evaluator evaluator = new Evaluator(k);
+        AlgorithmMetrics collaborativeMetrics = evaluator.evaluate("collaborative", collaborative, train, coldTest);
+        JsonObjectBuilder recall = Json.createObjectBuilder();
+        if (content != null) {
+            recall.add("content", evaluator.evaluate("content", content, train, coldTest).at(k).recall());
+        } else {
+            recall.addNull("content");
+        }
+        recall.add("collaborative", collaborativeMetrics.at(k).recall());
+        return Json.createObjectBuilder().add("items", coldItems.size()).add("users", collaborativeMetrics.users())
+                .add("k", k).add("recall", recall).build();
+    }
+
+    private JsonObject parameters(String algorithm) {
+        return switch (algorithm) {
+            case "item-knn" -> Json.createObjectBuilder().add("neighbours", request.neighbours()).add("similarity", "cosine, binarised").build();
+            case "ials" -> Json.createObjectBuilder().add("factors", request.factors()).add("alpha", request.alpha())
+                    .add("regularization", request.regularization()).add("epochs", request.epochs()).add("cgSteps", 3)
+                    .add("seed", request.seed()).build();
+            case "content" -> Json.createObjectBuilder().add("vectors", "active embedding generation").build();
+            default -> JsonObject.EMPTY_JSON_OBJECT;
+        };
+    }
+
+    static JsonObject json(AlgorithmMetrics m, long trainMillis) {
+        JsonObjectBuilder at = Json.createObjectBuilder();
+        for (MetricsAtK a : m.atK()) {
+            JsonObjectBuilder values = Json.createObjectBuilder();
+            number(values, "precision", a.precision());
+            number(values, "recall", a.recall());
+            number(values, "ndcg", a.ndcg());
+            number(values, "map", a.map());
+            number(values, "mrr", a.mrr());
+            number(values, "hitRate", a.hitRate());
+            number(values, "coverage", a.coverage());
+            number(values, "novelty", a.novelty());
+            number(values, "diversity", a.diversity());
+            at.add(Integer.toString(a.k()), values);
+        }
+        JsonObjectBuilder json = Json.createObjectBuilder().add("users", m.users()).add("skippedUsers", m.skippedUsers());
+        number(json, "mrr", m.mrr());
+        return json.add("trainMillis", trainMillis).add("rankMillis", m.rankMillis()).add("at", at).build();
+    }
+
+    /** JSON has no NaN: a metric that does not apply (diversity without vectors) is null. */
+    private static void number(JsonObjectBuilder json, String name, double value) {
+        if (Double.isFinite(value)) {
+            json.add(name, value);
+        } else {
+            json.addNull(name);
+        }
+    }
+}

@@ -1,0 +1,257 @@
+package org.openreco.recommender.training.control;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.logging.Logger;
+import org.openreco.recommender.embedding.control.Transactions;
+import org.openreco.recommender.evaluation.boundary.MetricsAtK;
+import org.openreco.recommender.evaluation.control.CatalogueEvaluation;
+import org.openreco.recommender.evaluation.control.EvaluationStore;
+import org.openreco.recommender.training.boundary.ModelVersion;
+import org.openreco.recommender.training.boundary.TrainingRequest;
+
+/**
+ * One training of a model version, start to end: load the catalogue's positives, evaluate (and tune the
+ * blend) on a split and store the evaluation run, train iALS and item-kNN on all the data with live
+ * progress, store factors and neighbours, then mark the version trained and activate it in one
+ * transaction. Each step commits on its own, so serving never waits; the new version serves only after
+ * its evaluation is stored. Any failure marks the version failed with a message and removes what it
+ * stored; the active version keeps serving.
+ */
+public final class TrainingRun {
+
+    private static final Logger LOG = Logger.getLogger(TrainingRun.class.getName());
+    static final int MAX_ERROR_LENGTH = 2_000;
+
+
+    private final Transactions transactions;
+    private final int threads;
+    private final Executor storing;
+
+    /**
+     * @param threads worker threads of the algorithms (≤ 0: all processors)
+     * @param storing runs the neighbours' writing beside the factors' (in the server a managed executor)
+     */
+    public TrainingRun(Transactions transactions, int threads, Executor storing) {
+        this.transactions = transactions;
+        this.threads = threads;
+        this.storing = storing;
+    }
+
+    /** Outside the server: the neighbours are written on a thread of their own. */
+    public TrainingRun(Transactions transactions, int threads) {
+        this(transactions, threads, task -> Thread.ofPlatform().name("training-store").daemon().start(task));
+    }
+
+    /** Trains the version (status training); never throws: a failure is recorded on the version. */
+    public void train(long versionId) {
+        Long evaluationRun = null;
+        ModelStore store = new ModelStore(transactions);
+        Phases phases = new Phases();
+        List<CompletableFuture<Void>> writing = new ArrayList<>();
+        try {
+            long catalogueId = transactions.inNew(c -> new ModelVersions(c).catalogueId(versionId));
+            ModelVersion version = transactions.inNew(c -> new ModelVersions(c).find(versionId)).orElseThrow();
+            TrainingRequest request = request(version.parameters());
+            progress(versionId, "loading", 0, request.epochs(), List.of());
+            CatalogueInteractions.Data data = transactions.inNew(c -> new CatalogueInteractions(c).read(catalogueId));
+            phases.done("load");
+
+            progress(versionId, "evaluating", 0, request.epochs(), List.of());
+            long runId = transactions.inNew(c -> new EvaluationStore(c).open(catalogueId, versionId, split(request), request.k()));
+            evaluationRun = runId;
+            var outcome = new CatalogueEvaluation(request, threads).evaluate(data.log(), data.events(), data.itemVectors());
+            transactions.inNew(c -> {
+                new EvaluationStore(c).finish(runId, outcome.algorithms(), outcome.metrics(), outcome.data(), outcome.coldStart());
+                return null;
+            });
+            evaluationRun = null;
+            phases.done("evaluation");
+
+            List<Double> loss = new ArrayList<>();
+            progress(versionId, "training", 0, request.epochs(), loss);
+            var matrix = data.log().matrix(data.log().allRows());
+            AlsModel model = new ImplicitAls(CatalogueEvaluation.als(request, threads), (epoch, value, nanos) -> {
+                loss.add(value);
+                progress(versionId, "training", epoch, request.epochs(), loss);
+            }).fit(matrix);
+            phases.done("iALS");
+            ItemNeighbours neighbours = new ItemKnn(request.neighbours(), true, threads).neighbours(matrix);
+            phases.done("item-kNN");
+
+            progress(versionId, "storing", request.epochs(), request.epochs(), loss);
+            // HNSW inserts of the item factors and B-tree inserts of the neighbours are each one backend's
+            // CPU work: on three connections side by side (half the item factors each on two, the
+            // neighbours on the third) they take the longest one's time, not the sum
+            var neighboursStored = CompletableFuture.runAsync(() -> store.neighbours(versionId, data, neighbours), storing);
+            var otherHalf = CompletableFuture.runAsync(() -> store.itemFactors(versionId, data, model, 1, 2), storing);
+            writing.add(neighboursStored);
+            writing.add(otherHalf);
+            store.itemFactors(versionId, data, model, 0, 2);
+            store.userFactors(versionId, data, model);
+            join(otherHalf);
+            phases.done("factors");
+            join(neighboursStored);
+            phases.done("neighbours (after the factors)");
+
+            JsonObject parameters = parameters(request, outcome.blend());
+            JsonObject metrics = headline(outcome.hybrid().atK(), runId);
+            String done = progressJson("done", request.epochs(), request.epochs(), loss);
+            transactions.inNew(c -> {
+                var versions = new ModelVersions(c);
+                versions.trained(versionId, parameters.toString(), metrics.toString(), data.log().userCount(),
+                        data.log().itemCount(), data.events(), request.factors(), done);
+                versions.activate(catalogueId, versionId);
+                return null;
+            });
+            phases.done("activation");
+            transactions.inNew(c -> new ModelVersions(c).retain(catalogueId));
+            phases.done("retention");
+            LOG.info("model version " + versionId + " trained and activated (" + phases + "): " + metrics);
+        } catch (RuntimeException e) {
+            String message = message(e);
+            LOG.warning("training of model version " + versionId + " failed: " + message);
+            Long run = evaluationRun;
+            try {
+                transactions.inNew(c -> {
+                    new ModelVersions(c).fail(versionId, message);
+                    if (run != null) {
+                        new EvaluationStore(c).fail(run, message);
+                    }
+                    return null;
+                });
+                // what is still being written must end before the version's rows are removed
+                writing.forEach(work -> work.exceptionally(problem -> null).join());
+                store.remove(versionId);
+            } catch (RuntimeException again) {
+                LOG.warning("could not record the failure of model version " + versionId + ": " + message(again));
+            }
+        }
+    }
+
+    /** A stand-alone evaluation into a running evaluation run (no model stored); never throws. */
+    public void evaluate(long catalogueId, long runId, TrainingRequest request) {
+        try {
+            CatalogueInteractions.Data data = transactions.inNew(c -> new CatalogueInteractions(c).read(catalogueId));
+            var outcome = new CatalogueEvaluation(request, threads).evaluate(data.log(), data.events(), data.itemVectors());
+            transactions.inNew(c -> {
+                new EvaluationStore(c).finish(runId, outcome.algorithms(), outcome.metrics(), outcome.data(), outcome.coldStart());
+                return null;
+            });
+        } catch (RuntimeException e) {
+            String message = message(e);
+            LOG.warning("evaluation run " + runId + " failed: " + message);
+            try {
+                transactions.inNew(c -> {
+                    new EvaluationStore(c).fail(runId, message);
+                    return null;
+                });
+            } catch (RuntimeException again) {
+                LOG.warning("could not record the failure of evaluation run " + runId + ": " + message(again));
+            }
+        }
+    }
+
+    private static void join(CompletableFuture<Void> work) {
+        try {
+            work.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /** Wall time per phase, for the log: where a slow training spends its time. */
+    static final class Phases {
+        private final StringBuilder text = new StringBuilder();
+        private long last = System.nanoTime();
+        private final long start = last;
+
+        void done(String phase) {
+            long now = System.nanoTime();
+            text.append(text.isEmpty() ? "" : ", ").append(phase).append(' ').append((now - last) / 1_000_000).append(" ms");
+            last = now;
+        }
+
+        @Override
+        public String toString() {
+            return (System.nanoTime() - start) / 1_000_000 + " ms: " + text;
+        }
+    }
+
+    private void progress(long versionId, String phase, int epoch, int epochs, List<Double> loss) {
+        String json = progressJson(phase, epoch, epochs, loss);
+        transactions.inNew(c -> {
+            new ModelVersions(c).progress(versionId, json);
+            return null;
+        });
+    }
+
+    static String progressJson(String phase, int epoch, int epochs, List<Double> loss) {
+        JsonArrayBuilder losses = Json.createArrayBuilder();
+        loss.forEach(losses::add);
+        return Json.createObjectBuilder().add("phase", phase).add("epoch", epoch).add("epochs", epochs)
+                .add("loss", losses).build().toString();
+    }
+
+    public static JsonObject split(TrainingRequest request) {
+        return Json.createObjectBuilder().add("kind", "random").add("ratio", request.testRatio())
+                .add("seed", request.seed()).add("validationSeed", request.seed() + 1).build();
+    }
+
+    /** The parameters a version stores (contract format); blend null while it is training. */
+    public static JsonObject parameters(TrainingRequest request, java.util.Map<String, Double> blend) {
+        JsonArrayBuilder k = Json.createArrayBuilder();
+        request.k().forEach(k::add);
+        JsonObjectBuilder json = Json.createObjectBuilder().add("factors", request.factors()).add("alpha", request.alpha())
+                .add("regularization", request.regularization()).add("epochs", request.epochs())
+                .add("neighbours", request.neighbours()).add("testRatio", request.testRatio()).add("seed", request.seed())
+                .add("k", k);
+        if (blend != null) {
+            JsonObjectBuilder weights = Json.createObjectBuilder();
+            blend.forEach(weights::add);
+            json.add("blend", weights);
+        }
+        return json.build();
+    }
+
+    /** The request a version was started with, from its stored parameters. */
+    public static TrainingRequest request(JsonObject parameters) {
+        return new TrainingRequest(parameters.getInt("factors"), number(parameters, "alpha"),
+                number(parameters, "regularization"), parameters.getInt("epochs"), parameters.getInt("neighbours"),
+                number(parameters, "testRatio"), parameters.getJsonNumber("seed").longValue(),
+                parameters.getJsonArray("k").getValuesAs(JsonNumber.class).stream().map(JsonNumber::intValue).toList())
+                .validated();
+    }
+
+    private static double number(JsonObject json, String name) {
+        return json.getJsonNumber(name).doubleValue();
+    }
+
+    static JsonObject headline(List<MetricsAtK> hybrid, long evaluationRunId) {
+        JsonObjectBuilder json = Json.createObjectBuilder();
+        for (MetricsAtK m : hybrid) {
+            json.add("ndcg@" + m.k(), m.ndcg()).add("recall@" + m.k(), m.recall()).add("precision@" + m.k(), m.precision());
+        }
+        return json.add("evaluationRunId", evaluationRunId).build();
+    }
+
+    /** The failure as one line for the operator: the deepest message, never a stack trace. */
+    static String message(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() == null || cause.getMessage().isBlank()
+                ? cause.getClass().getSimpleName() : cause.getMessage().strip();
+        message = message.lines().findFirst().orElse(message);
+        return message.length() > MAX_ERROR_LENGTH ? message.substring(0, MAX_ERROR_LENGTH) : message;
+    }
+}

@@ -1,0 +1,50 @@
+package org.openreco.recommender.training.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openreco.recommender.platform.boundary.InvalidInputException;
+
+/** The training request's defaults and rules, without a database. */
+class TrainingRequestTest {
+
+    @Test
+    void an_empty_request_gets_the_offline_tuning_defaults() {
+        var defaults = new TrainingRequest(null, null, null, null, null, null, null, null).validated();
+        assertEquals(new TrainingRequest(64, 3.0, 30.0, 15, 50, 0.2, 42L, List.of(10)), defaults);
+        assertEquals(defaults, TrainingRequest.defaults());
+    }
+
+    @Test
+    void given_values_stay_and_the_cut_offs_are_sorted_without_repeats() {
+        var request = new TrainingRequest(128, 0.0, 0.0, 1, 1, 0.5, 7L, List.of(20, 5, 20)).validated();
+        assertEquals(List.of(5, 20), request.k());
+        assertEquals(128, request.factors());
+        assertEquals(7L, request.seed());
+    }
+
+    @Test
+    void each_bad_value_names_its_field() {
+        assertField("factors", new TrainingRequest(0, null, null, null, null, null, null, null));
+        assertField("factors", new TrainingRequest(129, null, null, null, null, null, null, null));
+        assertField("alpha", new TrainingRequest(null, -0.1, null, null, null, null, null, null));
+        assertField("alpha", new TrainingRequest(null, Double.NaN, null, null, null, null, null, null));
+        assertField("regularization", new TrainingRequest(null, null, Double.POSITIVE_INFINITY, null, null, null, null, null));
+        assertField("epochs", new TrainingRequest(null, null, null, 0, null, null, null, null));
+        assertField("epochs", new TrainingRequest(null, null, null, 201, null, null, null, null));
+        assertField("neighbours", new TrainingRequest(null, null, null, null, 0, null, null, null));
+        assertField("testRatio", new TrainingRequest(null, null, null, null, null, 0.0, null, null));
+        assertField("testRatio", new TrainingRequest(null, null, null, null, null, 1.0, null, null));
+        assertField("k", new TrainingRequest(null, null, null, null, null, null, null, List.of(0)));
+        assertField("k", new TrainingRequest(null, null, null, null, null, null, null, Arrays.asList(10, null)));
+        assertField("k", new TrainingRequest(null, null, null, null, null, null, null, List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11)));
+    }
+
+    private static void assertField(String field, TrainingRequest request) {
+        var problem = assertThrows(InvalidInputException.class, request::validated);
+        assertEquals(field, problem.field(), problem.getMessage());
+    }
+}

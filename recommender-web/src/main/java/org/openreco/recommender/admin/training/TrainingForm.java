@@ -1,0 +1,137 @@
+package org.openreco.recommender.admin.training;
+
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.shared.Registration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.openreco.recommender.platform.boundary.InvalidInputException;
+import org.openreco.recommender.training.boundary.TrainingRequest;
+
+/**
+ * The parameters of a training: factors, alpha, regularization, epochs, neighbours, test ratio, seed and
+ * the K list, shown with their defaults. Train validates them with the core's own rules
+ * ({@link TrainingRequest#validated()}), marks the field it refuses, and otherwise fires a {@link TrainEvent}.
+ */
+public class TrainingForm extends VerticalLayout {
+
+    final IntegerField factors = new IntegerField("Factors");
+    final NumberField alpha = new NumberField("Alpha (confidence scale)");
+    final NumberField regularization = new NumberField("Regularization (λ)");
+    final IntegerField epochs = new IntegerField("Epochs");
+    final IntegerField neighbours = new IntegerField("Item neighbours");
+    final NumberField testRatio = new NumberField("Test ratio");
+    final IntegerField seed = new IntegerField("Seed");
+    final TextField k = new TextField("K (cut-offs, comma-separated)");
+    final Button train = new Button("Train", VaadinIcon.PLAY.create());
+    private final Map<String, HasValidation> fields = Map.of("factors", factors, "alpha", alpha,
+            "regularization", regularization, "epochs", epochs, "neighbours", neighbours, "testRatio", testRatio,
+            "seed", seed, "k", k);
+
+    public TrainingForm() {
+        setId("training-form");
+        setPadding(false);
+        factors.setId("training-factors");
+        factors.setMin(1);
+        factors.setMax(TrainingRequest.MAX_FACTORS);
+        factors.setStepButtonsVisible(true);
+        alpha.setId("training-alpha");
+        alpha.setHelperText("Confidence of an interaction: 1 + alpha × weight");
+        regularization.setId("training-regularization");
+        epochs.setId("training-epochs");
+        epochs.setMin(1);
+        epochs.setMax(TrainingRequest.MAX_EPOCHS);
+        epochs.setStepButtonsVisible(true);
+        neighbours.setId("training-neighbours");
+        testRatio.setId("training-test-ratio");
+        testRatio.setHelperText("Share of each user's positives held out to evaluate the model");
+        seed.setId("training-seed");
+        k.setId("training-k");
+        k.setHelperText("The evaluation reports its metrics at each, e.g. 10, 20");
+        train.setId("train");
+        train.addThemeVariants(ButtonVariant.PRIMARY);
+        train.addClickListener(click -> submit());
+        add(new FormLayout(factors, alpha, regularization, epochs, neighbours, testRatio, seed, k), train);
+        show(TrainingRequest.defaults());
+    }
+
+    public void show(TrainingRequest request) {
+        factors.setValue(request.factors());
+        alpha.setValue(request.alpha());
+        regularization.setValue(request.regularization());
+        epochs.setValue(request.epochs());
+        neighbours.setValue(request.neighbours());
+        testRatio.setValue(request.testRatio());
+        seed.setValue(request.seed() == null ? null : request.seed().intValue());
+        k.setValue(request.k().stream().map(String::valueOf).collect(Collectors.joining(", ")));
+    }
+
+    /** Validates what the form holds and fires a {@link TrainEvent} with it, or marks the first bad field. */
+    void submit() {
+        fields.values().forEach(field -> field.setInvalid(false));
+        try {
+            fireEvent(new TrainEvent(this, request().validated()));
+        } catch (InvalidInputException e) {
+            showError(e.field(), e.getMessage());
+        }
+    }
+
+    /** What the form holds; an empty field takes its default. */
+    TrainingRequest request() {
+        return new TrainingRequest(factors.getValue(), alpha.getValue(), regularization.getValue(), epochs.getValue(),
+                neighbours.getValue(), testRatio.getValue(), seed.getValue() == null ? null : seed.getValue().longValue(),
+                cutOffs(k.getValue()));
+    }
+
+    static List<Integer> cutOffs(String text) {
+        var values = new ArrayList<Integer>();
+        for (String part : text.split("[,\\s]+")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            try {
+                values.add(Integer.parseInt(part));
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException("k", "'" + part + "' is not a whole number");
+            }
+        }
+        return values;
+    }
+
+    /** Marks the field the core refused; an unknown field goes on the Train button's neighbour, the factors. */
+    public void showError(String field, String message) {
+        var target = fields.getOrDefault(field == null ? "" : field, factors);
+        target.setErrorMessage(message);
+        target.setInvalid(true);
+    }
+
+    public Registration addTrainListener(ComponentEventListener<TrainEvent> listener) {
+        return addListener(TrainEvent.class, listener);
+    }
+
+    /** Train with these (validated) parameters. */
+    public static class TrainEvent extends ComponentEvent<TrainingForm> {
+
+        private final TrainingRequest request;
+
+        TrainEvent(TrainingForm source, TrainingRequest request) {
+            super(source, false);
+            this.request = request;
+        }
+
+        public TrainingRequest getRequest() {
+            return request;
+        }
+    }
+}

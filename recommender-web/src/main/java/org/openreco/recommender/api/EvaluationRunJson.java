@@ -1,0 +1,41 @@
+package org.openreco.recommender.api;
+
+import jakarta.json.JsonObject;
+import java.time.Instant;
+import java.util.List;
+import org.openreco.recommender.evaluation.boundary.AlgorithmResult;
+import org.openreco.recommender.evaluation.boundary.EvaluationRun;
+import org.openreco.recommender.evaluation.boundary.MetricsAtK;
+
+/** An evaluation run as the API shows it: JSON has no NaN, so a metric that does not apply is null. */
+public record EvaluationRunJson(long id, String catalogue, Long modelVersionId, String status, String protocol,
+        JsonObject split, List<Integer> k, Instant startedAt, Instant finishedAt, Long durationMs, JsonObject data,
+        List<Result> results, JsonObject coldStart, String error) {
+
+    public record Result(String algorithm, JsonObject parameters, List<AtK> atK, Double mrr, int users, long trainMillis) {
+    }
+
+    public record AtK(int k, Double precision, Double recall, Double ndcg, Double map, Double mrr, Double hitRate,
+            Double coverage, Double novelty, Double diversity) {
+    }
+
+    static EvaluationRunJson of(EvaluationRun run) {
+        return new EvaluationRunJson(run.id(), run.catalogue(), run.modelVersionId(), run.status(), run.protocol(),
+                run.split(), run.k(), run.startedAt(), run.finishedAt(), run.durationMs(), run.data(),
+                run.results().stream().map(EvaluationRunJson::result).toList(), run.coldStart(), run.error());
+    }
+
+    private static Result result(AlgorithmResult r) {
+        return new Result(r.algorithm(), r.parameters(), r.atK().stream().map(EvaluationRunJson::atK).toList(),
+                finite(r.mrr()), r.users(), r.trainMillis());
+    }
+
+    private static AtK atK(MetricsAtK m) {
+        return new AtK(m.k(), finite(m.precision()), finite(m.recall()), finite(m.ndcg()), finite(m.map()),
+                finite(m.mrr()), finite(m.hitRate()), finite(m.coverage()), finite(m.novelty()), finite(m.diversity()));
+    }
+
+    private static Double finite(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
+}

@@ -24,7 +24,7 @@ import org.openreco.recommender.embedding.boundary.EmbeddingModel;
 
 /**
  * A catalogue's settings: one row per event type with its weight (add and remove rows), the rating
- * pivot, the embedding model, the re-embedding interval and the user taste half-life. Fires a {@link SaveEvent} with the
+ * pivot, the embedding model, the re-embedding interval, the user taste half-life and the training schedule. Fires a {@link SaveEvent} with the
  * settings; the core validates them and the view shows what it refuses.
  */
 public class SettingsForm extends VerticalLayout {
@@ -36,6 +36,7 @@ public class SettingsForm extends VerticalLayout {
     final TextField embeddingModel = new TextField("Embedding model");
     final IntegerField reembedInterval = new IntegerField("Re-embedding interval (s)");
     final NumberField userHalfLife = new NumberField("User taste half-life (days)");
+    final IntegerField trainingInterval = new IntegerField("Scheduled training every (hours)");
     final Button save = new Button("Save settings");
 
     /** One event type and its weight. */
@@ -60,13 +61,17 @@ public class SettingsForm extends VerticalLayout {
         userHalfLife.setId("user-half-life");
         userHalfLife.setMin(0.01);
         userHalfLife.setHelperText("An event's weight in the user's taste halves after this many days");
+        trainingInterval.setId("training-interval");
+        trainingInterval.setMin(0);
+        trainingInterval.setMax(CatalogueSettings.MAX_TRAINING_INTERVAL_HOURS);
+        trainingInterval.setHelperText("0: only when started from the Training view or the API");
         reembedInterval.setId("reembed-interval");
         reembedInterval.setMin(1);
         reembedInterval.setMax(CatalogueSettings.MAX_REEMBED_INTERVAL_SECONDS);
         save.setId("settings-save");
         save.addThemeVariants(ButtonVariant.PRIMARY);
         save.addClickListener(click -> fireEvent(new SaveEvent(this, settings())));
-        var other = new FormLayout(ratingPivot, embeddingModel, reembedInterval, userHalfLife);
+        var other = new FormLayout(ratingPivot, embeddingModel, reembedInterval, userHalfLife, trainingInterval);
         add(new H3("Settings"), weights, addType, other, save);
     }
 
@@ -78,6 +83,7 @@ public class SettingsForm extends VerticalLayout {
         embeddingModel.setValue(settings.embeddingModel());
         reembedInterval.setValue(settings.reembedIntervalSeconds());
         userHalfLife.setValue(settings.halfLifeDays());
+        trainingInterval.setValue(settings.trainingIntervalHours() == null ? 0 : settings.trainingIntervalHours());
     }
 
     private void addRow(String type, double weight) {
@@ -110,7 +116,7 @@ public class SettingsForm extends VerticalLayout {
         }
         return new CatalogueSettings(map, ratingPivot.getValue() == null ? Double.NaN : ratingPivot.getValue(),
                 embeddingModel.getValue().strip(), reembedInterval.getValue() == null ? 0 : reembedInterval.getValue(),
-                userHalfLife.getValue());
+                userHalfLife.getValue(), trainingInterval.getValue());
     }
 
     public void showError(String field, String message) {
@@ -126,6 +132,10 @@ public class SettingsForm extends VerticalLayout {
             case "userHalfLifeDays" -> {
                 userHalfLife.setErrorMessage(message);
                 userHalfLife.setInvalid(true);
+            }
+            case "trainingIntervalHours" -> {
+                trainingInterval.setErrorMessage(message);
+                trainingInterval.setInvalid(true);
             }
             case "reembedIntervalSeconds" -> {
                 reembedInterval.setErrorMessage(message);

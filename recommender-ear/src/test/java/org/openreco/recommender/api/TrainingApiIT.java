@@ -125,6 +125,14 @@ class TrainingApiIT {
         assertTrue(ndcg(at10, "item-knn") > popularity, "item-kNN beats popularity: " + at10);
         assertTrue(run.containsKey("coldStart"), run.toString());
 
+        // the active model serves: a MovieLens user's list draws on the trained sources, not only on content
+        var served = movies.get("users/1/recommendations?n=20");
+        assertEquals(200, served.status(), served.body());
+        var sources = served.json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .map(item -> item.getString("source")).collect(java.util.stream.Collectors.toSet());
+        assertTrue(sources.contains("collaborative") || sources.contains("item-to-item"),
+                "the trained model's sources serve: " + served.body());
+
         var history = Api.get(base + "/evaluations").array();
         assertEquals(runId, history.getJsonObject(0).getJsonNumber("id").longValue(), "newest first");
 

@@ -23,6 +23,7 @@ import java.util.logging.Logger;
 import org.openreco.recommender.catalog.boundary.CatalogueSettings;
 import org.openreco.recommender.catalog.boundary.Catalogues;
 import org.openreco.recommender.embedding.control.GenerationBuild;
+import org.openreco.recommender.embedding.control.Pauses;
 import org.openreco.recommender.embedding.control.PipelineMeters;
 import org.openreco.recommender.embedding.control.ReembeddingBatch;
 import org.openreco.recommender.embedding.control.Transactions;
@@ -142,8 +143,12 @@ public class ReembeddingScheduler {
         boolean firstRound = true;
         while ((firstRound || !busy.isEmpty()) && !stopping && System.nanoTime() - drainStarted < DRAIN_BUDGET_NANOS) {
             firstRound = false;
+            Set<Long> paused = pausedCatalogues();
             List<Visit> round = new ArrayList<>();
             for (var catalogue : catalogues.list()) {
+                if (paused.contains(catalogue.getId())) {
+                    continue; // paused by an operator: its marks wait, nothing is lost
+                }
                 try {
                     // a catalogue that found work last round stays in; the others when their interval is up
                     var visit = busy.contains(catalogue.getId()) ? visited.get(catalogue.getId())
@@ -173,7 +178,12 @@ public class ReembeddingScheduler {
                 }
             }
         }
-        return new ArrayList<>(visited.values());
+        Set<Long> paused = pausedCatalogues();
+        return visited.values().stream().filter(visit -> !paused.contains(visit.id())).toList();
+    }
+
+    private Set<Long> pausedCatalogues() {
+        return transactions.inNew(connection -> new Pauses(connection).all());
     }
 
     private EmbeddingModel modelOf(String catalogue) {

@@ -15,7 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -67,6 +70,8 @@ public class ReembeddingScheduler {
     private final AtomicBoolean draining = new AtomicBoolean();
     private final Map<Long, Long> lastVisit = new ConcurrentHashMap<>();
     private final Map<Long, String> lastProblem = new ConcurrentHashMap<>();
+    /** Catalogues whose last batch claimed a full batch: the next round runs two side by side. */
+    private final Set<Long> deepQueues = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
     private volatile long lastHousekeeping = System.nanoTime();
 
@@ -168,10 +173,11 @@ public class ReembeddingScheduler {
                 }
                 try {
                     // the settings as they are now (cached): a model changed during a long drain is followed at once
-                    var report = batch.run(visit.id(), modelOf(visit.name()), visit.halfLife(), ReembeddingBatch.DEFAULT_SIZE);
-                    meters.record(visit.name(), report);
-                    if (report.claimed() > 0) {
-                        busy.add(visit.id());
+                    for (var report : batches(batch, visit.id(), modelOf(visit.name()), visit.halfLife())) {
+                        meters.record(visit.name(), report);
+                        if (report.claimed() > 0) {
+                            busy.add(visit.id());
+                        }
                     }
                 } catch (RuntimeException e) {
                     report(visit.id(), visit.name(), e);
@@ -180,6 +186,55 @@ public class ReembeddingScheduler {
         }
         Set<Long> paused = pausedCatalogues();
         return visited.values().stream().filter(visit -> !paused.contains(visit.id())).toList();
+    }
+
+    /**
+     * One batch of the catalogue, or two side by side when its last batch found a full one waiting (a
+     * deep queue): SKIP LOCKED gives each its own marks, and while one waits for PostgreSQL the other
+     * folds or encodes. The second runs on the managed executor; if it has not started by the time
+     * this thread's batch is done, it is called off (no wait on a busy pool).
+     */
+    private List<ReembeddingBatch.Report> batches(ReembeddingBatch batch, long catalogueId, EmbeddingModel model,
+            double halfLife) {
+        Callable<ReembeddingBatch.Report> one = () -> batch.run(catalogueId, model, halfLife, ReembeddingBatch.DEFAULT_SIZE);
+        Future<ReembeddingBatch.Report> second = null;
+        if (deepQueues.contains(catalogueId)) {
+            try {
+                second = executor.submit(one);
+            } catch (RejectedExecutionException e) {
+                // the pool is full: one batch at a time
+            }
+        }
+        List<ReembeddingBatch.Report> reports = new ArrayList<>();
+        RuntimeException failure = null;
+        try {
+            reports.add(batch.run(catalogueId, model, halfLife, ReembeddingBatch.DEFAULT_SIZE));
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        if (second != null && (second.cancel(false) || second.isCancelled())) {
+            second = null;
+        }
+        if (second != null) {
+            try {
+                reports.add(second.get());
+            } catch (ExecutionException e) {
+                failure = failure != null ? failure
+                        : e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (failure != null) {
+            deepQueues.remove(catalogueId);
+            throw failure;
+        }
+        if (reports.stream().anyMatch(r -> r.claimed() >= ReembeddingBatch.DEFAULT_SIZE)) {
+            deepQueues.add(catalogueId);
+        } else {
+            deepQueues.remove(catalogueId);
+        }
+        return reports;
     }
 
     private Set<Long> pausedCatalogues() {

@@ -70,8 +70,7 @@ public class ReembeddingScheduler {
     private final AtomicBoolean draining = new AtomicBoolean();
     private final Map<Long, Long> lastVisit = new ConcurrentHashMap<>();
     private final Map<Long, String> lastProblem = new ConcurrentHashMap<>();
-    /** Catalogues whose last batch claimed a full batch: the next round runs two side by side. */
-    private final Set<Long> deepQueues = ConcurrentHashMap.newKeySet();
+    private final BatchSizes sizes = new BatchSizes();
     private volatile boolean stopping;
     private volatile long lastHousekeeping = System.nanoTime();
 
@@ -190,15 +189,17 @@ public class ReembeddingScheduler {
 
     /**
      * One batch of the catalogue, or two side by side when its last batch found a full one waiting (a
-     * deep queue): SKIP LOCKED gives each its own marks, and while one waits for PostgreSQL the other
-     * folds or encodes. The second runs on the managed executor; if it has not started by the time
-     * this thread's batch is done, it is called off (no wait on a busy pool).
+     * deep queue) and was quick (waiting on PostgreSQL rather than encoding): SKIP LOCKED gives each
+     * its own marks, and while one waits for the database the other folds. The second runs on the
+     * managed executor; if it has not started by the time this thread's batch is done, it is called
+     * off (no wait on a busy pool). The size of the next batches follows {@link BatchSizes}.
      */
     private List<ReembeddingBatch.Report> batches(ReembeddingBatch batch, long catalogueId, EmbeddingModel model,
             double halfLife) {
-        Callable<ReembeddingBatch.Report> one = () -> batch.run(catalogueId, model, halfLife, ReembeddingBatch.DEFAULT_SIZE);
+        int size = sizes.next(catalogueId);
+        Callable<ReembeddingBatch.Report> one = () -> batch.run(catalogueId, model, halfLife, size);
         Future<ReembeddingBatch.Report> second = null;
-        if (deepQueues.contains(catalogueId)) {
+        if (sizes.sideBySide(catalogueId)) {
             try {
                 second = executor.submit(one);
             } catch (RejectedExecutionException e) {
@@ -208,9 +209,11 @@ public class ReembeddingScheduler {
         List<ReembeddingBatch.Report> reports = new ArrayList<>();
         RuntimeException failure = null;
         try {
-            reports.add(batch.run(catalogueId, model, halfLife, ReembeddingBatch.DEFAULT_SIZE));
+            reports.add(one.call());
         } catch (RuntimeException e) {
             failure = e;
+        } catch (Exception e) {
+            failure = new IllegalStateException(e);
         }
         if (second != null && (second.cancel(false) || second.isCancelled())) {
             second = null;
@@ -226,14 +229,10 @@ public class ReembeddingScheduler {
             }
         }
         if (failure != null) {
-            deepQueues.remove(catalogueId);
+            sizes.reset(catalogueId);
             throw failure;
         }
-        if (reports.stream().anyMatch(r -> r.claimed() >= ReembeddingBatch.DEFAULT_SIZE)) {
-            deepQueues.add(catalogueId);
-        } else {
-            deepQueues.remove(catalogueId);
-        }
+        sizes.done(catalogueId, size, reports);
         return reports;
     }
 

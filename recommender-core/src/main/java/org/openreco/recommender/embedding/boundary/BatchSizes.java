@@ -10,13 +10,16 @@ import org.openreco.recommender.embedding.control.ReembeddingBatch;
  * about {@link #TARGET_MILLIS}: the drain visits the catalogues round robin, so one catalogue's long
  * batches (a large import being encoded with a big model on a busy machine took 12–17 s per 256 items)
  * would keep every other catalogue's fresh events waiting that long. A slow batch shrinks the next one in
- * proportion; a full, quick one lets it grow back to {@link ReembeddingBatch#DEFAULT_SIZE} (not beyond:
- * event writers wait for the marks a batch holds) and runs a second batch beside it.
+ * proportion; a full, quick one lets it double, up to {@link ReembeddingBatch#DEFAULT_SIZE} (not beyond:
+ * event writers wait for the marks a batch holds), and runs a second batch beside it. A catalogue starts
+ * small ({@link #START_SIZE}): its first batch's duration is unknown, and a fresh import's first 256
+ * items kept the other catalogues waiting 6 s in the ITs before the size could adapt.
  */
 final class BatchSizes {
 
     static final long TARGET_MILLIS = 1_000;
     static final int MIN_SIZE = 16;
+    static final int START_SIZE = 32;
 
     private record State(int size, boolean sideBySide) {
     }
@@ -46,12 +49,12 @@ final class BatchSizes {
         states.put(catalogueId, new State(next, full && slowest <= TARGET_MILLIS));
     }
 
-    /** After a failure: one batch of the default size, as at the start. */
+    /** After a failure: one small batch, as at the start. */
     void reset(long catalogueId) {
         states.remove(catalogueId);
     }
 
     private State state(long catalogueId) {
-        return states.getOrDefault(catalogueId, new State(ReembeddingBatch.DEFAULT_SIZE, false));
+        return states.getOrDefault(catalogueId, new State(START_SIZE, false));
     }
 }

@@ -15,10 +15,12 @@ class BatchSizesTest {
     }
 
     @Test
-    void a_new_catalogue_starts_with_one_batch_of_the_default_size() {
+    void a_new_catalogue_starts_with_one_small_batch_and_doubles_while_batches_are_full_and_quick() {
         var sizes = new BatchSizes();
-        assertEquals(256, sizes.next(1));
+        assertEquals(32, sizes.next(1));
         assertFalse(sizes.sideBySide(1));
+        sizes.done(1, 32, List.of(report(32, 100)));
+        assertEquals(64, sizes.next(1));
     }
 
     @Test
@@ -57,5 +59,6 @@ class BatchSizesTest {
         assertTrue(sizes.sideBySide(2));
         sizes.reset(2);
         assertFalse(sizes.sideBySide(2));
+        assertEquals(32, sizes.next(2));
     }
 }

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
 import org.openreco.recommender.embedding.boundary.EmbeddingModel;
 import org.openreco.recommender.embedding.boundary.TextEncoder;
 import org.openreco.recommender.embedding.control.DjlTextEncoder;
@@ -28,7 +30,10 @@ import org.openreco.recommender.platform.control.SchemaMigration;
  * the raw runs bracket the pipeline's). The database is the real PostgreSQL + pgvector (DB_URL, else the local test
  * database); the items live in a catalogue of their own that is deleted afterwards.
  *
- * <p>Arguments: {@code --docs=2000 --model=all-minilm-l6-v2-q --rounds=3 [--movielens=<folder of movies.csv>]}.
+ * <p>Arguments: {@code --docs=2000 --model=all-minilm-l6-v2-q --rounds=3 --workers=1,2 [--movielens=<folder of movies.csv>]}.
+ * {@code --workers} lists how many batch loops drain the queue side by side in a pipeline run, each
+ * value its own run per round: 1 is one batch at a time, 2 what the server's scheduler does while a
+ * catalogue's queue is deep (ReembeddingScheduler: two batches side by side, SKIP LOCKED apart).
  */
 public final class PipelineBenchmark {
 
@@ -62,19 +67,25 @@ public final class PipelineBenchmark {
              var sql = DriverManager.getConnection(URL, USER, PASSWORD)) {
             encoder.encode(model, texts.subList(0, Math.min(200, texts.size()))); // load + warm-up, not timed
             int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
+            List<Integer> workers = Arrays.stream(options.getOrDefault("workers", "1,2").split(",")).map(Integer::parseInt).toList();
             List<Double> raws = new ArrayList<>();
-            List<Double> pipelines = new ArrayList<>();
+            Map<Integer, List<Double>> pipelines = new LinkedHashMap<>();
             raws.add(raw(encoder, model, texts));
             for (int round = 0; round < rounds; round++) {
-                pipelines.add(pipeline(sql, encoder, model, texts));
-                raws.add(raw(encoder, model, texts));
+                for (int n : workers) {
+                    pipelines.computeIfAbsent(n, k -> new ArrayList<>()).add(pipeline(sql, encoder, model, texts, n));
+                    raws.add(raw(encoder, model, texts));
+                }
             }
             double raw = raws.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-            double pipeline = pipelines.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-            System.out.println("== results (docs/s; rounds alternate raw and pipeline, the machine is shared)");
+            System.out.println("== results (docs/s; rounds alternate raw and pipeline runs, the machine is shared)");
             System.out.println("raw encoder:    " + rates(raws) + "  mean " + String.format(Locale.ROOT, "%,.0f", raw));
-            System.out.println("batch pipeline: " + rates(pipelines) + "  mean " + String.format(Locale.ROOT, "%,.0f", pipeline));
-            System.out.printf(Locale.ROOT, "ratio pipeline / raw (means): %.2f  (goal >= 0.9)%n", pipeline / raw);
+            for (var entry : pipelines.entrySet()) {
+                double pipeline = entry.getValue().stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+                System.out.println("batch pipeline, " + entry.getKey() + " worker(s): " + rates(entry.getValue())
+                        + "  mean " + String.format(Locale.ROOT, "%,.0f", pipeline)
+                        + String.format(Locale.ROOT, "; ratio pipeline / raw (means): %.2f  (goal >= 0.9)", pipeline / raw));
+            }
         }
     }
 
@@ -82,37 +93,44 @@ public final class PipelineBenchmark {
         return values.stream().map(v -> String.format(Locale.ROOT, "%,5.0f", v)).collect(java.util.stream.Collectors.joining(" "));
     }
 
-    /** One pipeline run: the texts as new items of a fresh catalogue, batches until the queue is empty. */
-    private static double pipeline(Connection sql, DjlTextEncoder encoder, EmbeddingModel model, List<String> texts)
-            throws SQLException {
+    /** One pipeline run: the texts as new items of a fresh catalogue, {@code workers} batch loops until the queue is empty. */
+    private static double pipeline(Connection sql, DjlTextEncoder encoder, EmbeddingModel model, List<String> texts,
+            int workers) throws Exception {
         long catalogue = catalogue(sql, model);
         try {
             items(sql, catalogue, texts);
-            long[] encoding = new long[1];
+            var encoding = new java.util.concurrent.atomic.AtomicLong();
             TextEncoder timed = (m, batchTexts) -> {
                 long t = System.nanoTime();
                 try {
                     return encoder.encode(m, batchTexts);
                 } finally {
-                    encoding[0] += System.nanoTime() - t;
+                    encoding.addAndGet(System.nanoTime() - t);
                 }
             };
             var batch = new ReembeddingBatch(new JdbcTransactions(), timed);
+            var embedded = new java.util.concurrent.atomic.AtomicInteger();
+            Callable<Void> loop = () -> {
+                ReembeddingBatch.Report report;
+                do {
+                    report = batch.run(catalogue, model, 30, CALL_SIZE);
+                    embedded.addAndGet(report.encoded());
+                } while (report.claimed() > 0);
+                return null;
+            };
             long started = System.nanoTime();
-            int embedded = 0;
-            ReembeddingBatch.Report report;
-            do {
-                report = batch.run(catalogue, model, 30, CALL_SIZE);
-                embedded += report.encoded();
-            } while (report.claimed() > 0);
-            long total = System.nanoTime() - started;
-            if (embedded != texts.size()) {
-                throw new IllegalStateException("embedded " + embedded + " of " + texts.size());
+            try (var pool = Executors.newFixedThreadPool(workers)) {
+                for (var done : pool.invokeAll(java.util.Collections.nCopies(workers, loop))) {
+                    done.get();
+                }
             }
-            System.out.printf(Locale.ROOT, "  pipeline run: %.1f s, of which %.1f s in the encoder: %.0f%% outside it"
-                    + " (claim, reads, vector writes with their HNSW index, batch log, commits)%n",
-                    total / 1e9, encoding[0] / 1e9, 100.0 * (total - encoding[0]) / total);
-            return embedded / (total / 1e9);
+            long total = System.nanoTime() - started;
+            if (embedded.get() != texts.size()) {
+                throw new IllegalStateException("embedded " + embedded.get() + " of " + texts.size());
+            }
+            System.out.printf(Locale.ROOT, "  pipeline run, %d worker(s): %.1f s, %.1f s in the encoder (summed over the workers)%n",
+                    workers, total / 1e9, encoding.get() / 1e9);
+            return embedded.get() / (total / 1e9);
         } finally {
             sql.createStatement().executeUpdate("delete from catalogue where id = " + catalogue);
         }

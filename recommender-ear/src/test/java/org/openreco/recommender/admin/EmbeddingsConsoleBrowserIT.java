@@ -20,7 +20,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The console's views of what the language model does, in a real browser on the real model: a user's
  * page previews their recommendations live (with sources and reasons) and follows their taste when new
  * events arrive; the embeddings view shows the serving generation, the queue and the batch chart, and
- * re-embeds everything into a new generation that replaces the old one; semantic search finds by meaning.
+ * re-embeds everything into a new generation that replaces the old one, and its pause switch holds changes in
+ * the queue until resumed; semantic search finds by meaning.
  */
 class EmbeddingsConsoleBrowserIT {
 
@@ -37,7 +38,8 @@ class EmbeddingsConsoleBrowserIT {
             "Chocolate cake and dessert recipes", "Japanese sushi and ramen kitchen");
 
     @Test
-    void the_user_page_previews_live_recommendations_and_the_embeddings_view_rebuilds_a_generation(TestInfo test) {
+    void the_user_page_previews_live_recommendations_and_the_embeddings_view_rebuilds_a_generation(TestInfo test)
+            throws InterruptedException {
         String catalogue = "ui-embed-" + UUID.randomUUID().toString().substring(0, 8);
         String key = ConsoleHttp.catalogueWithKey(catalogue);
         var items = new ArrayList<Map<String, Object>>();
@@ -91,6 +93,20 @@ class EmbeddingsConsoleBrowserIT {
             new WebDriverWait(browser.driver, EMBEDDING).until(d -> generation(browser.visible("active-generation").getText()) > first);
             assertEquals("No re-embedding running.", browser.visible("build-status").getText());
             browser.screenshot("rebuilt");
+
+            // pause: the view says so and a changed item waits in the queue; resuming drains it
+            browser.click("pause-reembedding");
+            browser.wait.until(d -> browser.visible("pause-state").getText().startsWith("Re-embedding paused since"));
+            var lamp = ConsoleHttp.storefront(key, "PUT", "/api/v1/catalogues/" + catalogue + "/items/paused-lamp",
+                    "{\"title\":\"A brass lamp added while paused\"}");
+            assertEquals(200, lamp.statusCode(), lamp.body());
+            new WebDriverWait(browser.driver, EMBEDDING).until(d -> browser.visible("queue-depth").getText().equals("1"));
+            Thread.sleep(2_500); // more than two ticks of the one-second interval: still waiting
+            assertEquals("1", browser.visible("queue-depth").getText());
+            browser.screenshot("paused");
+            browser.click("pause-reembedding");
+            browser.wait.until(d -> browser.visible("pause-state").getText().equals("Re-embedding runs."));
+            new WebDriverWait(browser.driver, EMBEDDING).until(d -> browser.visible("queue-depth").getText().equals("0"));
         }
         // the new generation serves the same taste
         awaitRecommendations(key, catalogue, "reader", "food-");

@@ -41,7 +41,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The import view in Chromium (set up like {@link ConsoleBrowserIT}): a generated CSV file on the
  * server is imported through the form (the progress bar reaches the end, the counts match the file
  * and the database, the error report is offered for the one bad line), and an uploaded NDJSON file
- * is validated in a dry run.
+ * is validated in a dry run, and a failed import is restarted with the view's Restart button.
  */
 class ImportViewBrowserIT {
 
@@ -158,6 +158,46 @@ class ImportViewBrowserIT {
         assertEquals(3, count("import-read"));
         assertEquals(0, count("import-written"));
         assertEquals(1, count("import-rejected"));
+    }
+
+    @Test
+    void a_failed_import_is_restarted_from_its_checkpoint_with_the_restart_button() throws IOException {
+        String catalogue = "ui-restart-" + UUID.randomUUID().toString().substring(0, 8);
+        createCatalogue(catalogue);
+        // a JSON array that breaks after 1,500 objects: the first chunk (1,000) commits, then the import fails
+        Path file = work.resolve("products.json");
+        Files.writeString(file, products(1, 1_500) + ", {broken", StandardCharsets.UTF_8);
+        file.toFile().setReadable(true, false);
+        work.toFile().setExecutable(true, false);
+
+        signInAndOpen(catalogue);
+        selectOption("import-format", "JSON array of objects");
+        typeInto("import-path", file.toString());
+        browser.findElement(By.id("import-start")).click();
+        wait.until(d -> "failed".equals(d.findElement(By.id("import-state")).getDomAttribute("data-status")));
+        screenshot("failed");
+        assertEquals(1_000, count("import-read"), "the committed chunk");
+        assertEquals(1_000, itemsInTheDatabase(catalogue));
+
+        // the file is mended (and has grown): the restart goes on after the checkpoint
+        Files.writeString(file, products(1, 2_000) + "]", StandardCharsets.UTF_8);
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("import-restart"))).click();
+        wait.until(d -> "completed".equals(d.findElement(By.id("import-state")).getDomAttribute("data-status")));
+        screenshot("restarted");
+        assertEquals(2_000, count("import-read"), "records 1,001 to 2,000 read after the checkpoint");
+        assertEquals(2_000, count("import-written"));
+        assertEquals(2_000, itemsInTheDatabase(catalogue));
+        assertTrue(browser.findElement(By.id("import-recent")).getText().contains("completed"));
+    }
+
+    /** "[{...}, {...}" : products from..to as a JSON array without its closing bracket */
+    private static String products(int from, int to) {
+        var json = new StringBuilder("[");
+        for (int n = from; n <= to; n++) {
+            json.append(n == from ? "" : ",\n").append("{\"externalId\": \"p").append(n)
+                    .append("\", \"title\": \"Product ").append(n).append("\"}");
+        }
+        return json.toString();
     }
 
     private void signInAndOpen(String catalogue) {

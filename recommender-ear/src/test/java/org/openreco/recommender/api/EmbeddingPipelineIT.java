@@ -64,6 +64,35 @@ class EmbeddingPipelineIT {
     }
 
     @Test
+    void a_paused_catalogue_keeps_its_marks_until_resumed_then_drains_them() {
+        var shop = Storefront.create("embed-pause");
+        var paused = Api.post("/api/v1/catalogues/" + shop.catalogue + "/embeddings/pause", "");
+        assertEquals(200, paused.status(), paused.body());
+        assertTrue(paused.json().getBoolean("paused"));
+        assertEquals(200, shop.post("items:batch", """
+                [{"externalId":"tent","title":"Two-person dome tent"},{"externalId":"stove","title":"Camping gas stove"}]""").status());
+        assertEquals(200, shop.post("events:batch", """
+                [{"user":"ann","item":"tent","type":"like"}]""").status());
+        sleep(3_000); // three ticks of the one-second re-embedding interval
+        var status = Api.get("/api/v1/catalogues/" + shop.catalogue + "/embeddings").json();
+        assertTrue(status.containsKey("pausedSince") && !status.isNull("pausedSince"), status.toString());
+        assertEquals(3, status.getJsonNumber("queueDepth").longValue(), "two items and one user wait: " + status);
+        assertEquals(0L, count(shop, "item_vector_minilm"));
+        assertEquals(null, userVector(shop, "ann"));
+
+        var resumed = Api.delete("/api/v1/catalogues/" + shop.catalogue + "/embeddings/pause");
+        assertEquals(200, resumed.status(), resumed.body());
+        assertTrue(resumed.json().getBoolean("wasPaused"));
+        await("the queued items' vectors", () -> count(shop, "item_vector_minilm") == 2 ? Boolean.TRUE : null);
+        await("the queued user's vector", () -> userVector(shop, "ann"));
+        await("an empty queue", () -> Database.count("embedding_queue", shop.catalogue) == 0 ? Boolean.TRUE : null);
+        var running = Api.get("/api/v1/catalogues/" + shop.catalogue + "/embeddings").json();
+        assertFalse(running.containsKey("pausedSince") && !running.isNull("pausedSince"), running.toString());
+        assertFalse(Api.delete("/api/v1/catalogues/" + shop.catalogue + "/embeddings/pause").json().getBoolean("wasPaused"));
+        assertEquals(404, Api.post("/api/v1/catalogues/no-such-catalogue-x/embeddings/pause", "").status());
+    }
+
+    @Test
     void events_give_the_user_a_vector_that_moves_toward_the_items_they_like() {
         var shop = Storefront.create("embed-users");
         String batch = """

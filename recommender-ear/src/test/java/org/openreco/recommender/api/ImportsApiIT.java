@@ -177,6 +177,53 @@ class ImportsApiIT {
         assertEquals(0, count("item", catalogue));
     }
 
+    /**
+     * Issue 4's bug: unreadable lines did not count towards the 1,000-record chunk, so a file of mostly
+     * bad lines ran as one transaction until the 180 s transaction timeout failed it. Now every record
+     * read counts: 50,000 lines commit in 50 chunks, each with its part of the error report.
+     */
+    @Test
+    void a_file_of_mostly_bad_lines_commits_chunk_by_chunk_with_exact_counts_and_report() throws SQLException {
+        String catalogue = newCatalogue("mostly-bad");
+        var csv = new StringBuilder("externalId,title\n");
+        int records = 50_000;
+        int good = 0;
+        int untitled = 0;
+        for (int i = 1; i <= records; i++) {
+            switch (i % 20) {
+                case 0 -> { csv.append("p").append(i).append(",Product ").append(i).append('\n'); good++; }
+                case 1 -> { csv.append("p").append(i).append(",\n"); untitled++; }      // no title: invalid
+                default -> csv.append("p").append(i).append(",Product,extra\n");     // a field too many: unreadable
+            }
+        }
+        var status = await(catalogue, upload(catalogue, "{\"kind\":\"items\",\"format\":\"csv\"}", "mostly-bad.csv", csv.toString()));
+        assertEquals("completed", status.getString("status"), status.toString());
+        assertEquals(records, status.getJsonNumber("read").longValue(), status.toString());
+        assertEquals(good, status.getJsonNumber("written").longValue(), status.toString());
+        assertEquals(records - good, status.getJsonNumber("rejected").longValue(), status.toString());
+        assertEquals(good, count("item", catalogue));
+
+        var errors = Api.get("/api/v1/catalogues/" + catalogue + "/imports/" + status.getJsonNumber("id") + "/errors")
+                .array().getValuesAs(JsonObject.class);
+        assertEquals(records - good, errors.size());
+        assertEquals(untitled, errors.stream().filter(e -> "title".equals(e.getString("field", null))).count());
+        assertEquals(2, errors.get(0).getInt("line")); // record 1 on line 2: no title
+        assertEquals("is required", errors.get(0).getString("reason"));
+        assertEquals(3, errors.get(1).getInt("line")); // record 2: a field too many
+        assertTrue(errors.get(1).getString("reason").contains("3 fields"), errors.get(1).toString());
+        assertEquals(records, errors.getLast().getInt("line")); // record 49,999 on line 50,000 is the last bad one
+
+        // one commit per 1,000 records read (plus JBeret's last one): the chunks were bounded by records read
+        try (var db = database(); var query = db.prepareStatement("""
+                select s.commitcount from step_execution s join import_run r on r.job_execution_id = s.jobexecutionid
+                where r.id = ?""")) {
+            query.setLong(1, status.getJsonNumber("id").longValue());
+            var row = query.executeQuery();
+            assertTrue(row.next());
+            assertTrue(row.getLong(1) >= records / 1_000, "commits: " + row.getLong(1));
+        }
+    }
+
     @Test
     void an_upload_over_the_servers_former_10_MB_limit_is_imported() {
         String catalogue = newCatalogue("big");

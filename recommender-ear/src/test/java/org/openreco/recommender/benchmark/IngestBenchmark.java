@@ -25,7 +25,9 @@ import java.util.stream.Collectors;
  * creates a catalogue, creates its items with a first pass of events (createMissingItems), then for
  * each batch size lets several senders post batches for a fixed time and prints events/s and request
  * latencies; finally counts the catalogue's rows in the database and compares them with what the
- * server said it accepted. Not a test: run it with bin/benchmark-ingest.
+ * server said it accepted. With {@code --pause-pipeline} the catalogue's re-embedding is paused before
+ * the first event (its queue marks still accumulate), so the figures are ingest's alone. Not a test:
+ * run it with bin/benchmark-ingest.
  */
 public final class IngestBenchmark {
 
@@ -56,6 +58,14 @@ public final class IngestBenchmark {
         if (created.statusCode() != 201) {
             throw new IllegalStateException("creating the catalogue: " + created.statusCode() + " " + created.body());
         }
+        boolean pausePipeline = Arrays.asList(args).contains("--pause-pipeline");
+        if (pausePipeline) {
+            var paused = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/catalogues/" + catalogue + "/embeddings/pause"))
+                    .header("Authorization", auth).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            if (paused.statusCode() != 200) {
+                throw new IllegalStateException("pausing the re-embedding: " + paused.statusCode() + " " + paused.body());
+            }
+        }
         String events = url + "/api/v1/catalogues/" + catalogue + "/events:batch";
         String apiKey = apiKey(http, url, auth, catalogue);
 
@@ -70,6 +80,7 @@ public final class IngestBenchmark {
                 catalogue, items, users, String.join("/", TYPES));
         System.out.printf("every event with a unique clientEventId, timestamp within the last 30 days; %d concurrent senders, %d s per batch size%n",
                 senders, seconds);
+        System.out.println("re-embedding pipeline of the catalogue: " + (pausePipeline ? "paused (--pause-pipeline)" : "running"));
 
         // the items, and a warm-up of the server's code paths
         long setupAccepted = 0;

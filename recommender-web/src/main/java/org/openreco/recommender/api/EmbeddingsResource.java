@@ -23,7 +23,7 @@ import org.openreco.recommender.embedding.boundary.Embeddings;
 import org.openreco.recommender.embedding.boundary.GenerationInfo;
 import org.openreco.recommender.embedding.boundary.ParkedMark;
 
-/** A catalogue's embeddings (admin): status and batch figures, re-embed everything, cancel that, parked marks. */
+/** A catalogue's embeddings (admin): status and batch figures, re-embed everything, cancel that, pause/resume, parked marks. */
 @Path("catalogues/{catalogue}/embeddings")
 @RolesAllowed("admin")
 @Produces(MediaType.APPLICATION_JSON)
@@ -64,6 +64,20 @@ public class EmbeddingsResource {
     @Operation(summary = "Cancel the running build; the active generation keeps serving")
     public GenerationInfo cancel() {
         return embeddings.cancelBuild(catalogue);
+    }
+
+    @POST
+    @Path("pause")
+    @Operation(summary = "Pause the catalogue's re-embedding: queue marks keep accumulating, nothing is embedded until resumed")
+    public Map<String, Object> pause() {
+        return Map.of("paused", true, "pausedSince", embeddings.pause(catalogue).toString());
+    }
+
+    @DELETE
+    @Path("pause")
+    @Operation(summary = "Resume the catalogue's re-embedding; the next batches drain the marks that accumulated")
+    public Map<String, Object> resume() {
+        return Map.of("paused", false, "wasPaused", embeddings.resume(catalogue));
     }
 
     @GET

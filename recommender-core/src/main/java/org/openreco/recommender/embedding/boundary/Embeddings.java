@@ -6,6 +6,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
 import org.openreco.recommender.catalog.boundary.Catalogues;
@@ -13,6 +14,7 @@ import org.openreco.recommender.embedding.control.BatchLog;
 import org.openreco.recommender.embedding.control.EmbeddingQueue;
 import org.openreco.recommender.embedding.control.Generation;
 import org.openreco.recommender.embedding.control.Generations;
+import org.openreco.recommender.embedding.control.Pauses;
 import org.openreco.recommender.platform.boundary.InvalidInputException;
 import org.openreco.recommender.platform.boundary.NotFoundException;
 
@@ -54,7 +56,8 @@ public class Embeddings {
                     new BatchSummary(SUMMARY_SECONDS, summary.batches(), summary.marks(), summary.encoded(),
                             summary.docsPerSecond(), summary.lagP50Ms(), summary.lagP95Ms(), summary.meanDurationMs()),
                     log.recent(id, RECENT_BATCHES).stream().map(e -> new BatchStats(e.finishedAt(), e.items(), e.users(),
-                            e.encoded(), e.failed(), e.durationMs(), e.lagP50Ms(), e.lagP95Ms())).toList());
+                            e.encoded(), e.failed(), e.durationMs(), e.lagP50Ms(), e.lagP95Ms())).toList(),
+                    new Pauses(connection).pausedSince(id).orElse(null));
         });
     }
 
@@ -88,6 +91,21 @@ public class Embeddings {
             generations.cancelBuild(id);
             return info(generations.history(id, 50).stream().filter(g -> g.id() == building.id()).findFirst().orElse(building));
         });
+    }
+
+    /**
+     * Pauses the catalogue's re-embedding: the batches leave it alone (a build too) while its queue marks
+     * keep accumulating; {@link #resume} lets the next batches drain them. Returns since when it is paused.
+     */
+    public Instant pause(String catalogue) {
+        long id = catalogues.get(catalogue).getId();
+        return withConnection(connection -> new Pauses(connection).pause(id));
+    }
+
+    /** Resumes the catalogue's re-embedding; false when it was not paused. */
+    public boolean resume(String catalogue) {
+        long id = catalogues.get(catalogue).getId();
+        return withConnection(connection -> new Pauses(connection).resume(id));
     }
 
     /** Parked marks, oldest first; page from 0. */

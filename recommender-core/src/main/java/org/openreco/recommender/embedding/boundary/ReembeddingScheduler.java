@@ -15,7 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -23,6 +26,7 @@ import java.util.logging.Logger;
 import org.openreco.recommender.catalog.boundary.CatalogueSettings;
 import org.openreco.recommender.catalog.boundary.Catalogues;
 import org.openreco.recommender.embedding.control.GenerationBuild;
+import org.openreco.recommender.embedding.control.Pauses;
 import org.openreco.recommender.embedding.control.PipelineMeters;
 import org.openreco.recommender.embedding.control.ReembeddingBatch;
 import org.openreco.recommender.embedding.control.Transactions;
@@ -66,6 +70,7 @@ public class ReembeddingScheduler {
     private final AtomicBoolean draining = new AtomicBoolean();
     private final Map<Long, Long> lastVisit = new ConcurrentHashMap<>();
     private final Map<Long, String> lastProblem = new ConcurrentHashMap<>();
+    private final BatchSizes sizes = new BatchSizes();
     private volatile boolean stopping;
     private volatile long lastHousekeeping = System.nanoTime();
 
@@ -142,8 +147,12 @@ public class ReembeddingScheduler {
         boolean firstRound = true;
         while ((firstRound || !busy.isEmpty()) && !stopping && System.nanoTime() - drainStarted < DRAIN_BUDGET_NANOS) {
             firstRound = false;
+            Set<Long> paused = pausedCatalogues();
             List<Visit> round = new ArrayList<>();
             for (var catalogue : catalogues.list()) {
+                if (paused.contains(catalogue.getId())) {
+                    continue; // paused by an operator: its marks wait, nothing is lost
+                }
                 try {
                     // a catalogue that found work last round stays in; the others when their interval is up
                     var visit = busy.contains(catalogue.getId()) ? visited.get(catalogue.getId())
@@ -163,17 +172,72 @@ public class ReembeddingScheduler {
                 }
                 try {
                     // the settings as they are now (cached): a model changed during a long drain is followed at once
-                    var report = batch.run(visit.id(), modelOf(visit.name()), visit.halfLife(), ReembeddingBatch.DEFAULT_SIZE);
-                    meters.record(visit.name(), report);
-                    if (report.claimed() > 0) {
-                        busy.add(visit.id());
+                    for (var report : batches(batch, visit.id(), modelOf(visit.name()), visit.halfLife())) {
+                        meters.record(visit.name(), report);
+                        if (report.claimed() > 0) {
+                            busy.add(visit.id());
+                        }
                     }
                 } catch (RuntimeException e) {
                     report(visit.id(), visit.name(), e);
                 }
             }
         }
-        return new ArrayList<>(visited.values());
+        Set<Long> paused = pausedCatalogues();
+        return visited.values().stream().filter(visit -> !paused.contains(visit.id())).toList();
+    }
+
+    /**
+     * One batch of the catalogue, or two side by side when its last batch found a full one waiting (a
+     * deep queue) and was quick (waiting on PostgreSQL rather than encoding): SKIP LOCKED gives each
+     * its own marks, and while one waits for the database the other folds. The second runs on the
+     * managed executor; if it has not started by the time this thread's batch is done, it is called
+     * off (no wait on a busy pool). The size of the next batches follows {@link BatchSizes}.
+     */
+    private List<ReembeddingBatch.Report> batches(ReembeddingBatch batch, long catalogueId, EmbeddingModel model,
+            double halfLife) {
+        int size = sizes.next(catalogueId);
+        Callable<ReembeddingBatch.Report> one = () -> batch.run(catalogueId, model, halfLife, size);
+        Future<ReembeddingBatch.Report> second = null;
+        if (sizes.sideBySide(catalogueId)) {
+            try {
+                second = executor.submit(one);
+            } catch (RejectedExecutionException e) {
+                // the pool is full: one batch at a time
+            }
+        }
+        List<ReembeddingBatch.Report> reports = new ArrayList<>();
+        RuntimeException failure = null;
+        try {
+            reports.add(one.call());
+        } catch (RuntimeException e) {
+            failure = e;
+        } catch (Exception e) {
+            failure = new IllegalStateException(e);
+        }
+        if (second != null && (second.cancel(false) || second.isCancelled())) {
+            second = null;
+        }
+        if (second != null) {
+            try {
+                reports.add(second.get());
+            } catch (ExecutionException e) {
+                failure = failure != null ? failure
+                        : e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (failure != null) {
+            sizes.reset(catalogueId);
+            throw failure;
+        }
+        sizes.done(catalogueId, size, reports);
+        return reports;
+    }
+
+    private Set<Long> pausedCatalogues() {
+        return transactions.inNew(connection -> new Pauses(connection).all());
     }
 
     private EmbeddingModel modelOf(String catalogue) {

@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.hibernate.Session;
 import org.openreco.recommender.imports.boundary.ImportProblem;
 import org.openreco.recommender.imports.boundary.ImportStatus;
 
@@ -80,10 +81,23 @@ public class ImportLedger {
                 .setParameter(4, duplicates).setParameter(5, rejected).setParameter(6, bytes).executeUpdate();
     }
 
-    public void reject(long importId, long line, String field, String reason) {
-        em.createNativeQuery("insert into import_error (import_id, line, field, reason) values (?1, ?2, ?3, ?4)")
-                .setParameter(1, importId).setParameter(2, line).setParameter(3, field)
-                .setParameter(4, reason == null ? "rejected" : reason).executeUpdate();
+    /** Adds records to the error report, in one statement (a file of mostly bad lines has thousands per chunk). */
+    public void rejectAll(long importId, List<RecordRejected> rejected) {
+        if (rejected.isEmpty()) {
+            return;
+        }
+        em.unwrap(Session.class).doWork(connection -> {
+            try (var insert = connection.prepareStatement("""
+                    insert into import_error (import_id, line, field, reason)
+                    select ?, line, field, coalesce(reason, 'rejected')
+                    from unnest(?::bigint[], ?::text[], ?::text[]) as r (line, field, reason)""")) {
+                insert.setLong(1, importId);
+                insert.setArray(2, connection.createArrayOf("bigint", rejected.stream().map(RecordRejected::line).toArray()));
+                insert.setArray(3, connection.createArrayOf("text", rejected.stream().map(RecordRejected::field).toArray()));
+                insert.setArray(4, connection.createArrayOf("text", rejected.stream().map(RecordRejected::reason).toArray()));
+                insert.executeUpdate();
+            }
+        });
     }
 
     /**

@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * Converts and validates one record for its kind: items, users, events (by the mapping) or a
- * MovieLens movie or rating. A bad record throws {@link RecordRejected}, which the job skips.
+ * MovieLens movie or rating. A bad or unreadable record is passed on as rejected, for the writer's
+ * error report.
  */
 @Named
 @Dependent
@@ -44,8 +45,19 @@ public class ImportProcessor implements ItemProcessor {
 
     @Override
     public Object processItem(Object item) {
+        if (item instanceof Unreadable unreadable) {
+            return Parsed.rejected(unreadable.reason());
+        }
         var record = (SourceRecord) item;
-        Object data = switch (kind) {
+        try {
+            return Parsed.of(record.line(), convert(record));
+        } catch (RecordRejected e) {
+            return Parsed.rejected(e);
+        }
+    }
+
+    private Object convert(SourceRecord record) {
+        return switch (kind) {
             case "items" -> records().item(record);
             case "users" -> records().user(record);
             case "events" -> records().event(record);
@@ -53,7 +65,6 @@ public class ImportProcessor implements ItemProcessor {
             case "movielens-ratings" -> MovieLens.rating(record);
             default -> throw new IllegalStateException("unknown import kind " + kind);
         };
-        return new Parsed(record.line(), data);
     }
 
     private RecordMapping records() {

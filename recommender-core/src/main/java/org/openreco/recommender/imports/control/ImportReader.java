@@ -11,7 +11,11 @@ import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Streams the records of one file (any format); saves the step's progress at every checkpoint. */
+/**
+ * Streams the records of one file (any format). A record the format does not allow is handed on as
+ * {@link Unreadable} rather than thrown: JBeret counts only items read towards the chunk, so thrown
+ * records made a file of mostly bad lines one endless transaction. Progress is saved by the writer.
+ */
 @Named
 @Dependent
 public class ImportReader extends AbstractItemReader {
@@ -30,9 +34,6 @@ public class ImportReader extends AbstractItemReader {
 
     @Inject
     StepContext step;
-
-    @Inject
-    ImportLedger ledger;
 
     private RecordSource source;
     private final Progress progress = new Progress();
@@ -61,26 +62,24 @@ public class ImportReader extends AbstractItemReader {
 
     @Override
     public Object readItem() throws Exception {
-        SourceRecord record;
+        Object item;
         try {
-            record = source.next();
+            item = source.next();
         } catch (RecordRejected e) {
-            records++;
-            progress.read++;
-            throw e;
+            item = new Unreadable(e);
         }
-        if (record != null) {
-            records++;
-            progress.read++;
-        }
-        return record;
-    }
-
-    @Override
-    public Serializable checkpointInfo() {
         progress.bytes += counted.count() - bytesSaved;
         bytesSaved = counted.count();
-        progress.saveTo(ledger, Long.parseLong(importId));
+        if (item != null) {
+            records++;
+            progress.read++;
+        }
+        return item;
+    }
+
+    /** Called by JBeret after every item, not only at checkpoints: must stay cheap. */
+    @Override
+    public Serializable checkpointInfo() {
         return records;
     }
 

@@ -6,6 +6,7 @@ import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.ArrayList;
 import java.util.List;
 import org.openreco.recommender.catalog.boundary.ItemData;
 import org.openreco.recommender.catalog.boundary.Items;
@@ -17,8 +18,9 @@ import org.openreco.recommender.users.boundary.Users;
 
 /**
  * Writes a chunk through the owning boundary (items, users or events), inside the chunk's
- * transaction; elements the boundary rejects go to the error report with their line. A dry run
- * writes nothing.
+ * transaction; records rejected by the reader or processor and elements the boundary rejects go to
+ * the error report with their line, and the step's progress is saved, once per chunk in the same
+ * transaction. A dry run writes nothing but the report and the progress.
  */
 @Named
 @Dependent
@@ -57,10 +59,21 @@ public class ImportWriter extends AbstractItemWriter {
 
     @Override
     public void writeItems(List<Object> chunk) {
-        if (chunk.isEmpty() || Boolean.parseBoolean(dryRun)) {
-            return;
-        }
+        var progress = (Progress) step.getTransientUserData();
+        long id = Long.parseLong(importId);
         List<Parsed> records = chunk.stream().map(Parsed.class::cast).toList();
+        List<RecordRejected> rejected = new ArrayList<>();
+        records.stream().filter(r -> r.rejected() != null).forEach(r -> rejected.add(r.rejected()));
+        List<Parsed> valid = records.stream().filter(r -> r.rejected() == null).toList();
+        if (!valid.isEmpty() && !Boolean.parseBoolean(dryRun)) {
+            write(valid, progress, rejected);
+        }
+        progress.rejected += rejected.size();
+        ledger.rejectAll(id, rejected);
+        progress.saveTo(ledger, id);
+    }
+
+    private void write(List<Parsed> records, Progress progress, List<RecordRejected> rejected) {
         List<Object> data = records.stream().map(Parsed::data).toList();
         BatchResult result = switch (data.getFirst()) {
             case ItemData ignored -> items.upsertAll(catalogue, cast(data));
@@ -68,16 +81,12 @@ public class ImportWriter extends AbstractItemWriter {
             case EventData ignored -> interactions.record(catalogue, cast(data), Boolean.parseBoolean(createMissingItems));
             default -> throw new IllegalStateException("cannot write " + data.getFirst().getClass());
         };
-        var progress = (Progress) step.getTransientUserData();
-        long id = Long.parseLong(importId);
         for (var element : result.elements()) {
             switch (element.status()) {
                 case ACCEPTED -> progress.written++;
                 case DUPLICATE -> progress.duplicates++;
-                case REJECTED -> {
-                    progress.rejected++;
-                    ledger.reject(id, records.get(element.index()).line(), element.field(), element.reason());
-                }
+                case REJECTED -> rejected.add(new RecordRejected(records.get(element.index()).line(), element.field(),
+                        element.reason()));
             }
         }
     }

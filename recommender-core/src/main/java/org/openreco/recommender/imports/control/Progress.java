@@ -1,8 +1,8 @@
 package org.openreco.recommender.imports.control;
 
 /**
- * The counts of a step since they were last saved: shared by the step's reader, writer and listener
- * through the step context, saved by the reader at each checkpoint (inside the chunk's transaction).
+ * The counts of a step since they were last saved: shared by the step's reader and writer through the
+ * step context, saved by the writer once per chunk (inside the chunk's transaction).
  */
 final class Progress {
 

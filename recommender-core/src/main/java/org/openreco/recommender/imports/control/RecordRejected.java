@@ -1,8 +1,8 @@
 package org.openreco.recommender.imports.control;
 
 /**
- * A record that cannot be imported: a skippable exception of the import jobs, turned into a line of
- * the error report by {@link RejectionListener}.
+ * A record that cannot be imported, with its line, field and reason: caught by the reader and the
+ * processor and handed to the writer (as {@link Parsed#rejected}), which puts it into the error report.
  */
 public class RecordRejected extends RuntimeException {
 

@@ -62,6 +62,7 @@ public class EmbeddingsView extends VerticalLayout implements BeforeEnterObserve
     private final Embeddings embeddings;
     private final Catalogues catalogues;
     private String catalogue = "";
+    private boolean paused;
 
     final H2 heading = new H2();
     final Paragraph model = new Paragraph();
@@ -71,6 +72,8 @@ public class EmbeddingsView extends VerticalLayout implements BeforeEnterObserve
     final Span lag = figure("queue-lag");
     final Span lagPercentiles = figure("lag-percentiles");
     final Span docsPerSecond = figure("docs-per-second");
+    final Paragraph pauseState = new Paragraph();
+    final Button pause = new Button("Pause re-embedding", VaadinIcon.PAUSE.create(), click -> togglePause());
     final Paragraph build = new Paragraph();
     final ProgressBar buildProgress = new ProgressBar();
     final Button reembed = new Button("Re-embed everything", VaadinIcon.REFRESH.create(), click -> confirmReembed());
@@ -90,6 +93,8 @@ public class EmbeddingsView extends VerticalLayout implements BeforeEnterObserve
         addClassName("embeddings-view");
         model.setId("embeddings-model");
         active.setId("active-generation");
+        pauseState.setId("pause-state");
+        pause.setId("pause-reembedding");
         build.setId("build-status");
         buildProgress.setId("build-progress");
         buildProgress.setWidth("28em");
@@ -116,7 +121,9 @@ public class EmbeddingsView extends VerticalLayout implements BeforeEnterObserve
 
         var buildBar = new HorizontalLayout(reembed, cancel);
         buildBar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
-        add(links, heading, model, active, figures, new H3("Full re-embedding"), build, buildProgress, buildBar,
+        var pauseBar = new HorizontalLayout(pauseState, pause);
+        pauseBar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        add(links, heading, model, active, pauseBar, figures, new H3("Full re-embedding"), build, buildProgress, buildBar,
                 new H3("Recent batches"), lagChart, throughputChart, new H3("Parked marks"), retry, parked, refreshed);
         Polling.every(this, REFRESH_MILLIS, this::refresh);
     }
@@ -163,6 +170,11 @@ public class EmbeddingsView extends VerticalLayout implements BeforeEnterObserve
         var summary = status.lastMinutes();
         lagPercentiles.setText(summary.batches() == 0 ? "–" : summary.lagP50Ms() + " / " + summary.lagP95Ms());
         docsPerSecond.setText(summary.batches() == 0 ? "–" : String.format(Locale.ROOT, "%.0f", summary.docsPerSecond()));
+        paused = status.pausedSince() != null;
+        pauseState.setText(paused ? "Re-embedding paused since " + WHEN.format(status.pausedSince())
+                + ": changes are queued, nothing is embedded until resumed." : "Re-embedding runs.");
+        pause.setText(paused ? "Resume re-embedding" : "Pause re-embedding");
+        pause.setIcon(paused ? VaadinIcon.PLAY.create() : VaadinIcon.PAUSE.create());
         showBuild(status.building());
         showBatches(status.recentBatches());
         retry.setEnabled(status.parked() > 0);
@@ -232,6 +244,17 @@ public class EmbeddingsView extends VerticalLayout implements BeforeEnterObserve
             Notification.show("Generation " + generation.id() + " cancelled");
         } catch (NotFoundException e) {
             Notification.show(e.getMessage());
+        }
+        refresh();
+    }
+
+    private void togglePause() {
+        if (paused) {
+            embeddings.resume(catalogue);
+            Notification.show("Re-embedding resumed: the queue drains");
+        } else {
+            embeddings.pause(catalogue);
+            Notification.show("Re-embedding paused: changes are queued");
         }
         refresh();
     }

@@ -10,7 +10,9 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -45,7 +47,9 @@ import org.openreco.recommender.platform.boundary.InvalidInputException;
 /**
  * Starts an import into a catalogue (an uploaded file, or a file or MovieLens folder on the server)
  * and follows it: a progress bar polled twice a second, then the counts and a link to the error
- * report. The catalogue can be given in the URL (/imports/&lt;catalogue&gt;).
+ * report. A failed import that can be restarted (a server crash, a file fixed since) gets a Restart
+ * button, here and in the catalogue's recent imports below; the restarted import is followed the same
+ * way. The catalogue can be given in the URL (/imports/&lt;catalogue&gt;).
  */
 @Route(value = "imports", layout = MainLayout.class)
 @PageTitle("Import · OpenReco")
@@ -72,10 +76,13 @@ public class ImportView extends VerticalLayout implements HasUrlParameter<String
     final Span duplicates = new Span();
     final Span rejected = new Span();
     final Anchor errors = new Anchor();
+    final Button restart = new Button("Restart from the last checkpoint", click -> restart(this.followed));
     final Div result = new Div();
+    final Grid<ImportStatus> recent = new Grid<>(ImportStatus.class, false);
 
     private volatile String uploadedPath;
     private Long running;
+    private long followed;
     private Registration polling;
 
     @Inject
@@ -130,13 +137,32 @@ public class ImportView extends VerticalLayout implements HasUrlParameter<String
         errors.setId("import-errors");
         errors.setText("Error report (CSV)");
         result.setId("import-result");
+        restart.setId("import-restart");
+        restart.setVisible(false);
         result.add(state, new Div(new Span("Read: "), read), new Div(new Span("Written: "), written),
-                new Div(new Span("Duplicates: "), duplicates), new Div(new Span("Rejected: "), rejected), errors);
+                new Div(new Span("Duplicates: "), duplicates), new Div(new Span("Rejected: "), rejected), errors, restart);
         result.setVisible(false);
         progress.setVisible(false);
 
+        recent.setId("import-recent");
+        recent.setAllRowsVisible(true);
+        recent.addColumn(ImportStatus::id).setHeader("Id").setAutoWidth(true);
+        recent.addColumn(i -> i.kind() + (i.dryRun() ? " (dry run)" : "")).setHeader("Kind").setAutoWidth(true);
+        recent.addColumn(ImportStatus::status).setHeader("Status").setAutoWidth(true);
+        recent.addColumn(i -> String.format("%,d", i.read())).setHeader("Read").setAutoWidth(true);
+        recent.addColumn(i -> String.format("%,d", i.rejected())).setHeader("Rejected").setAutoWidth(true);
+        recent.addColumn(ImportStatus::error).setHeader("Error").setFlexGrow(3);
+        recent.addComponentColumn(i -> {
+            var button = new Button("Restart", click -> restart(i.id()));
+            button.setId("import-restart-" + i.id());
+            button.setVisible(i.restartable());
+            return button;
+        }).setAutoWidth(true);
+        recent.setEmptyStateText("No imports yet.");
+        catalogue.addValueChangeListener(change -> showRecent());
+
         var form = new FormLayout(catalogue, kind, format, path, mapping, dryRun);
-        add(new H2("Import"), form, upload, uploaded, start, progress, result);
+        add(new H2("Import"), form, upload, uploaded, start, progress, result, new H3("Recent imports"), recent);
     }
 
     @Override
@@ -163,6 +189,7 @@ public class ImportView extends VerticalLayout implements HasUrlParameter<String
             progress.setVisible(true);
             result.setVisible(true);
             start.setEnabled(false);
+            showRecent();
         } catch (InvalidInputException e) {
             fail(e.field() + ": " + e.getMessage());
         } catch (EJBException e) {
@@ -172,6 +199,27 @@ public class ImportView extends VerticalLayout implements HasUrlParameter<String
         } catch (RuntimeException e) {
             fail(String.valueOf(e.getMessage()));
         }
+    }
+
+    private void restart(long id) {
+        try {
+            var status = imports.restart(catalogue.getValue(), id);
+            running = status.id();
+            show(status);
+            progress.setVisible(true);
+            result.setVisible(true);
+            start.setEnabled(false);
+            showRecent();
+        } catch (EJBException e) {
+            fail(String.valueOf(e.getCausedByException() == null ? e.getMessage() : e.getCausedByException().getMessage()));
+        } catch (RuntimeException e) {
+            fail(String.valueOf(e.getMessage()));
+        }
+    }
+
+    private void showRecent() {
+        String name = catalogue.getValue();
+        recent.setItems(name == null || catalogues.find(name).isEmpty() ? java.util.List.of() : imports.list(name));
     }
 
     /** "a=b, c=d" → {a: b, c: d} */
@@ -194,6 +242,8 @@ public class ImportView extends VerticalLayout implements HasUrlParameter<String
     }
 
     private void show(ImportStatus status) {
+        followed = status.id();
+        restart.setVisible(status.finished() && status.restartable());
         progress.setValue(status.fraction());
         state.setText(status.status() + (status.dryRun() ? " (dry run)" : "")
                 + (status.error() == null ? "" : ": " + status.error()));
@@ -204,8 +254,12 @@ public class ImportView extends VerticalLayout implements HasUrlParameter<String
         count(rejected, status.rejected());
         errors.setVisible(status.finished() && status.rejected() > 0);
         if (status.finished()) {
+            boolean wasRunning = running != null;
             running = null;
             start.setEnabled(true);
+            if (wasRunning) {
+                showRecent();
+            }
             String name = status.catalogue();
             long id = status.id();
             errors.setHref(DownloadHandler.fromInputStream(download -> {

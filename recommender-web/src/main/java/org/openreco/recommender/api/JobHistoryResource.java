@@ -1,0 +1,41 @@
+package org.openreco.recommender.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openreco.recommender.imports.boundary.JobHistoryCleanup;
+
+/** The batch job history behind the imports (admin): cleaned every night, or now. */
+@Path("imports/job-history")
+@RolesAllowed("admin")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Imports")
+public class JobHistoryResource {
+
+    @Inject
+    JobHistoryCleanup cleanup;
+
+    @POST
+    @Path("purge")
+    @Operation(summary = "Remove the batch job history of imports that ended more than olderThanDays ago "
+            + "(default 30; restartable imports keep theirs; import records and error reports stay)")
+    public Map<String, Integer> purge(@QueryParam("olderThanDays") @DefaultValue("30") String olderThanDays) {
+        return Map.of("removedJobExecutions", cleanup.purgeOlderThan(days(olderThanDays)));
+    }
+
+    private static int days(String value) {
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            return -1; // reported by the boundary as out of range
+        }
+    }
+}

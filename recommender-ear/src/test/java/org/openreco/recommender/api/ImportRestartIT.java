@@ -24,6 +24,7 @@ class ImportRestartIT {
         assumeTrue(Files.isReadable(ImportsApiIT.MOVIELENS.resolve("ratings.csv")), "MovieLens is absent from "
                 + ImportsApiIT.MOVIELENS + ": this test needs it (set RECOMMENDER_DATASETS)");
         String catalogue = ImportsApiIT.newCatalogue("crash");
+        ImportsApiIT.pauseEmbedding(catalogue);
         String path = "/api/v1/catalogues/" + catalogue + "/imports/";
         long id;
         try {

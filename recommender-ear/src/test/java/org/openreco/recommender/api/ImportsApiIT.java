@@ -46,6 +46,7 @@ class ImportsApiIT {
                 + "https://files.grouplens.org/datasets/movielens/ml-latest-small.zip and unzip it into " + DATASETS
                 + " (or set RECOMMENDER_DATASETS)");
         String catalogue = newCatalogue("ml");
+        pauseEmbedding(catalogue);
 
         long started = System.nanoTime();
         long[] moviesDone = {0};
@@ -283,6 +284,15 @@ class ImportsApiIT {
         String name = "it-import-" + prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         assertEquals(201, Api.post("/api/v1/catalogues", "{\"name\":\"" + name + "\"}").status());
         return name;
+    }
+
+    /**
+     * Import tests check rows, not vectors: their catalogues' re-embedding is paused, so the 9,742 movies of
+     * each MovieLens import do not keep the shared test server's embedding busy for the tests after them.
+     */
+    static void pauseEmbedding(String catalogue) {
+        var paused = Api.post("/api/v1/catalogues/" + catalogue + "/embeddings/pause", "");
+        assertEquals(200, paused.status(), paused.body());
     }
 
     static JsonObject start(String catalogue, String options) {

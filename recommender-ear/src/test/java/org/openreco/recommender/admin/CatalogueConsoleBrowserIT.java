@@ -170,7 +170,11 @@ class CatalogueConsoleBrowserIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.xpath("//vaadin-grid[@id='api-key-grid']/vaadin-grid-cell-content[normalize-space(.)='web <shop>']")));
         assertFalse(browser.getPageSource().contains(apiKey), "the key is not shown again");
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-button.revoke-key"))).click();
+        // the keys sit below the settings form: brought to the middle of the window, clear of the
+        // "settings saved" notification at the bottom
+        WebElement revoke = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-button.revoke-key")));
+        ((ChromeDriver) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", revoke);
+        revoke.click();
         wait.until(d -> storefront(apiKey, "GET", "/api/v1/catalogues/" + catalogue + "/items/a", null).statusCode() == 401);
         screenshot("revoked");
     }

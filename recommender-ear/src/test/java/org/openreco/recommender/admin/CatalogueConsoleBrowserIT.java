@@ -170,8 +170,8 @@ class CatalogueConsoleBrowserIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.xpath("//vaadin-grid[@id='api-key-grid']/vaadin-grid-cell-content[normalize-space(.)='web <shop>']")));
         assertFalse(browser.getPageSource().contains(apiKey), "the key is not shown again");
-        // the keys sit below the settings form: brought to the middle of the window, clear of the
-        // "settings saved" notification at the bottom
+        // the keys sit at the bottom of the page, where the 4 s "saved" notifications cover them
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.tagName("vaadin-notification-card")));
         WebElement revoke = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-button.revoke-key")));
         ((ChromeDriver) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", revoke);
         revoke.click();

@@ -35,9 +35,17 @@ public class ImportLedger {
                 .getSingleResult()).longValue();
     }
 
+    /**
+     * Records the job execution of a started import. A small import can finish before this runs: its
+     * status then stays as the job left it, but the execution is recorded all the same (restarts and the
+     * job-history clean-up find the import's JBeret rows through it).
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void running(long importId, long executionId) {
-        em.createNativeQuery("update import_run set job_execution_id = ?2, status = 'running', node = ?3 where id = ?1 and status = 'starting'")
+        em.createNativeQuery("""
+                update import_run set job_execution_id = ?2, node = ?3,
+                       status = case when status = 'starting' then 'running' else status end
+                 where id = ?1""")
                 .setParameter(1, importId).setParameter(2, executionId).setParameter(3, node()).executeUpdate();
     }
 

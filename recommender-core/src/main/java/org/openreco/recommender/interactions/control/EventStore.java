@@ -119,19 +119,40 @@ public final class EventStore {
     }
 
     /**
-     * Marks users (kind 'user') or items (kind 'item') dirty for re-embedding; existing marks keep their
-     * time. Every mark's row stays locked until the transaction commits, so a re-embedding worker (FOR
-     * UPDATE SKIP LOCKED) cannot take the entity before this transaction's writes are visible: call it
-     * before writing the events, so that their ids are allocated while the marks are held (V030).
+     * Marks items dirty for re-embedding (an existing mark stays as it is): for items this batch created.
      */
-    public void enqueue(String kind, Collection<Long> entityIds) throws SQLException {
-        if (entityIds.isEmpty()) {
+    public void enqueueItems(Collection<Long> itemIds) throws SQLException {
+        if (itemIds.isEmpty()) {
             return;
         }
+        insertMarks("item", itemIds);
+    }
+
+    /**
+     * Marks the batch's users dirty and holds each user's shared advisory lock until the transaction
+     * commits (V052): a re-embedding worker passes a user by while any writer holds it, so it never
+     * folds a user whose events are not visible yet. Concurrent writers do not wait for each other; a
+     * writer waits only for a worker folding the user right now. Call it before writing the events, so
+     * that their ids are allocated while the locks are held (the per-user watermark of UserVectors).
+     */
+    public void markUsersForEvents(Collection<Long> userIds) throws SQLException {
+        if (userIds.isEmpty()) {
+            return;
+        }
+        var sorted = new TreeSet<>(userIds).toArray(Long[]::new);
+        try (var lock = connection.prepareStatement("select lock_users_for_events(?::bigint[])")) {
+            lock.setArray(1, connection.createArrayOf("bigint", sorted));
+            lock.execute();
+        }
+        insertMarks("user", userIds);
+    }
+
+    /** Existing marks keep their time and are not touched: an update would make writers queue behind each other. */
+    private void insertMarks(String kind, Collection<Long> entityIds) throws SQLException {
         try (var insert = connection.prepareStatement("""
                 insert into embedding_queue (catalogue_id, kind, entity_id)
                 select ?, ?, x from unnest(?::bigint[]) with ordinality as t(x, n) order by n
-                on conflict (kind, entity_id) do update set enqueued_at = embedding_queue.enqueued_at""")) {
+                on conflict (kind, entity_id) do nothing""")) {
             insert.setLong(1, catalogueId);
             insert.setString(2, kind);
             insert.setArray(3, connection.createArrayOf("bigint", new TreeSet<>(entityIds).toArray(Long[]::new)));

@@ -21,7 +21,7 @@ public class EventWriter {
     public Set<String> write(long catalogueId, EventStore.Rows rows, Collection<Long> userIds) {
         try (var connection = dataSource.getConnection()) {
             var store = new EventStore(connection, catalogueId);
-            store.enqueue("user", userIds);
+            store.markUsersForEvents(userIds);
             return store.insert(rows);
         } catch (SQLException e) {
             throw new IllegalStateException("writing " + rows.userIds().length + " events failed", e);

@@ -40,7 +40,7 @@ public class MissingUsersAndItems {
             Map<String, Long> ids = new HashMap<>();
             var created = store.create(table, missing, ids);
             if (table.equals("item")) {
-                store.enqueue("item", created);
+                store.enqueueItems(created);
             }
             return ids;
         } catch (SQLException e) {

@@ -110,6 +110,53 @@ class ReembeddingPipelineIT {
     }
 
     @Test
+    void writers_of_the_same_user_do_not_wait_for_each_other_and_a_worker_passes_the_user_by_until_both_commit()
+            throws Exception {
+        long user = id("insert into app_user (catalogue_id, external_id) values (" + catalogue + ", 'shared') returning id");
+        long other = id("insert into app_user (catalogue_id, external_id) values (" + catalogue + ", 'other') returning id");
+        sql.createStatement().executeUpdate("insert into embedding_queue (catalogue_id, kind, entity_id) values ("
+                + catalogue + ", 'user', " + user + ")");
+        try (var first = PipelineDatabase.connect(); var second = PipelineDatabase.connect();
+                var worker = PipelineDatabase.connect()) {
+            first.setAutoCommit(false);
+            second.setAutoCommit(false);
+            worker.setAutoCommit(false);
+            new EventStore(first, catalogue).markUsersForEvents(List.of(user, other));
+            // the second writer marks the same user while the first one's transaction is still open
+            CompletableFuture.runAsync(() -> {
+                try {
+                    new EventStore(second, catalogue).markUsersForEvents(List.of(user));
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).get(5, TimeUnit.SECONDS);
+            assertTrue(new EmbeddingQueue(worker).claim(catalogue, 10).isEmpty(), "both users are held by a writer");
+            worker.rollback();
+            first.commit();
+            assertEquals(List.of(other), new EmbeddingQueue(worker).claim(catalogue, 10).stream().map(Mark::entityId).toList(),
+                    "the user the second writer still holds is passed by");
+            worker.rollback();
+            second.commit();
+            assertEquals(Set.of(user, other), new HashSet<>(new EmbeddingQueue(worker).claim(catalogue, 10).stream()
+                    .map(Mark::entityId).toList()), "one mark each, claimed once no writer holds them");
+            // a writer arriving while the worker folds the user waits for it, so its events land after the watermark
+            var late = CompletableFuture.runAsync(() -> {
+                try (var third = PipelineDatabase.connect()) {
+                    new EventStore(third, catalogue).markUsersForEvents(List.of(user));
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Thread.sleep(300);
+            assertFalse(late.isDone(), "the writer waits for the claiming worker");
+            worker.commit();
+            late.get(10, TimeUnit.SECONDS);
+        }
+        assertEquals(1, count("select count(*) from embedding_queue where kind = 'user' and entity_id = " + user),
+                "the late writer's mark is queued again");
+    }
+
+    @Test
     void items_get_vectors_in_every_live_generation_and_unchanged_text_is_not_encoded_again() throws Exception {
         List<Long> ids = items(10, "Lamp");
         var report = batch.run(catalogue, MODEL, 30, 256);
@@ -309,7 +356,7 @@ class ReembeddingPipelineIT {
         try (var c = PipelineDatabase.connect()) {
             c.setAutoCommit(false);
             var store = new EventStore(c, catalogue);
-            store.enqueue("user", List.of(user));
+            store.markUsersForEvents(List.of(user));
             int n = weights.size();
             var rows = new EventStore.Rows(new Long[n], new Long[n], new String[n], new Double[n], new Double[n],
                     new String[n], new String[n], new String[n]);

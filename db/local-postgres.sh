@@ -265,8 +265,8 @@ port = $PORT
 unix_socket_directories = '$(socket_dir)'
 unix_socket_permissions = 0700
 max_connections = 100
-shared_buffers = 256MB
-effective_cache_size = 1GB
+shared_buffers = 1GB
+effective_cache_size = 4GB
 work_mem = 16MB
 # HNSW index builds are much faster when the graph fits in maintenance_work_mem
 maintenance_work_mem = 256MB

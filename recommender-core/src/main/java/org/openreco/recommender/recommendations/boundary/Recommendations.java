@@ -1,17 +1,18 @@
 package org.openreco.recommender.recommendations.boundary;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
-import org.hibernate.Session;
+import javax.sql.DataSource;
 import org.openreco.recommender.embedding.boundary.TextEncoder;
 import org.openreco.recommender.platform.boundary.InputChecks;
 import org.openreco.recommender.platform.boundary.InvalidInputException;
@@ -21,6 +22,7 @@ import org.openreco.recommender.recommendations.control.HybridRanking;
 import org.openreco.recommender.recommendations.control.ImpressionLog;
 import org.openreco.recommender.recommendations.control.ItemFilters;
 import org.openreco.recommender.recommendations.control.NearestItems;
+import org.openreco.recommender.recommendations.control.ServingGate;
 import org.openreco.recommender.recommendations.control.ServingGeneration;
 import org.openreco.recommender.recommendations.control.Trending;
 import org.openreco.recommender.recommendations.control.Vectors;
@@ -29,9 +31,12 @@ import org.openreco.recommender.recommendations.entity.Source;
 /**
  * What to show: recommendations for a user, similar items, semantic search and recommendations from
  * example items. Each call is one transaction on one connection: resolve the catalogue's serving
- * generation, search, and log the impressions under a new request id.
+ * generation, search, and log the impressions under a new request id. A local JDBC transaction, not a
+ * JTA one: it begins and commits inside the {@link ServingGate}, so the gate bounds the whole database
+ * work of an answer, its commit included, and the transaction manager is spared on the hottest path.
  */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Recommendations {
 
     /** The longest search text; the model reads at most a few hundred tokens anyway. */
@@ -39,11 +44,14 @@ public class Recommendations {
     /** How far a personalised search leans towards the user's taste. */
     static final float USER_SHARE_IN_SEARCH = 0.3f;
 
-    @PersistenceContext
-    EntityManager em;
+    @Resource(lookup = "java:jboss/datasources/RecommenderDS")
+    DataSource dataSource;
 
     @Inject
     Trending trending;
+
+    @Inject
+    ServingGate gate;
 
     /** Looked up on use: search needs it, the other calls work without a deployed encoder. */
     @Inject
@@ -187,9 +195,12 @@ public class Recommendations {
         return serve(catalogue, n, null, answering, logImpressions);
     }
 
-    /** Resolves the serving state (and the user, when named), answers and logs the impressions, on one connection. */
+    /**
+     * Resolves the serving state (and the user, when named), answers and logs the impressions, on one
+     * connection, through the {@link ServingGate}.
+     */
     private RecommendationList serve(String catalogue, int n, String user, Answering answering, boolean logImpressions) {
-        return em.unwrap(Session.class).doReturningWork(connection -> {
+        return gate.through(() -> inTransaction(connection -> {
             var generation = ServingGeneration.resolve(connection, catalogue, ServingGeneration.efSearch(n), user);
             var served = answering.serve(connection, generation);
             var candidates = distinct(served.candidates());
@@ -198,7 +209,31 @@ public class Recommendations {
                 ImpressionLog.write(connection, generation.catalogueId(), requestId, served.userId(), candidates);
             }
             return new RecommendationList(requestId, candidates.stream().map(Recommendations::recommendation).toList());
-        });
+        }));
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /** One local transaction on a connection of its own; rolled back when the work throws. */
+    private <T> T inTransaction(Work<T> work) {
+        try (var connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("serving failed in the database", e);
+        }
     }
 
     private static List<Candidate> distinct(List<Candidate> candidates) {

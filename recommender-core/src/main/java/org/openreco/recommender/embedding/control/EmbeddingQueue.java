@@ -13,8 +13,7 @@ import java.util.List;
  * {@code FOR UPDATE SKIP LOCKED} and deletes them in the same statement, at the start of the
  * transaction that writes the vectors: a mark that arrives meanwhile waits for that transaction and is
  * then inserted anew, so no change is swallowed; a mark a writer still holds is passed by (its writes
- * are not visible yet): an item's by its row lock, a user's by the shared advisory lock the event
- * writers hold (V052), which the claim must get exclusively, without waiting. A rollback brings the claimed marks back; the failure is then recorded on them
+ * are not visible yet): event writers hold their users' marks with share locks (EventStore). A rollback brings the claimed marks back; the failure is then recorded on them
  * in a transaction of its own.
  */
 public final class EmbeddingQueue {
@@ -49,7 +48,6 @@ public final class EmbeddingQueue {
                 with claimed as (
                     select id from embedding_queue
                      where catalogue_id = ? and not parked and next_attempt_at <= now()
-                       and (kind <> 'user' or try_claim_user(entity_id))
                      order by next_attempt_at
                      for update skip locked
                      limit ?)
@@ -65,9 +63,7 @@ public final class EmbeddingQueue {
     public List<Mark> claimAgain(Collection<Long> markIds) throws SQLException {
         try (var claim = connection.prepareStatement("""
                 with claimed as (
-                    select id from embedding_queue where id = any (?) and not parked
-                       and (kind <> 'user' or try_claim_user(entity_id))
-                       for update skip locked)
+                    select id from embedding_queue where id = any (?) and not parked for update skip locked)
                 delete from embedding_queue q using claimed c where q.id = c.id
                 returning q.id, q.kind, q.entity_id, q.enqueued_at, q.attempts""")) {
             claim.setArray(1, connection.createArrayOf("bigint", markIds.toArray(Long[]::new)));

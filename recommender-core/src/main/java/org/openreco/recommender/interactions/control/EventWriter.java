@@ -8,8 +8,8 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 /**
- * Writes a batch's accepted events and marks their users dirty, in one transaction (the caller's or a
- * new one): all of them or none.
+ * Writes a batch's accepted events and marks their users dirty, holding the marks until the commit
+ * ({@link EventStore#holdUserMarks}), in one transaction (the caller's or a new one): all of them or none.
  */
 @Stateless
 public class EventWriter {
@@ -21,7 +21,7 @@ public class EventWriter {
     public Set<String> write(long catalogueId, EventStore.Rows rows, Collection<Long> userIds) {
         try (var connection = dataSource.getConnection()) {
             var store = new EventStore(connection, catalogueId);
-            store.markUsersForEvents(userIds);
+            store.holdUserMarks(userIds);
             return store.insert(rows);
         } catch (SQLException e) {
             throw new IllegalStateException("writing " + rows.userIds().length + " events failed", e);

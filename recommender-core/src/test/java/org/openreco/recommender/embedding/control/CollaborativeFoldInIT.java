@@ -223,7 +223,7 @@ class CollaborativeFoldInIT {
         try (var c = PipelineDatabase.connect()) {
             c.setAutoCommit(false);
             var store = new EventStore(c, catalogue);
-            store.markUsersForEvents(List.of(user));
+            store.holdUserMarks(List.of(user));
             int n = weights.size();
             var rows = new EventStore.Rows(new Long[n], new Long[n], new String[n], new Double[n], new Double[n],
                     new String[n], new String[n], new String[n]);

@@ -121,11 +121,11 @@ class ReembeddingPipelineIT {
             first.setAutoCommit(false);
             second.setAutoCommit(false);
             worker.setAutoCommit(false);
-            new EventStore(first, catalogue).markUsersForEvents(List.of(user, other));
+            new EventStore(first, catalogue).holdUserMarks(List.of(user, other));
             // the second writer marks the same user while the first one's transaction is still open
             CompletableFuture.runAsync(() -> {
                 try {
-                    new EventStore(second, catalogue).markUsersForEvents(List.of(user));
+                    new EventStore(second, catalogue).holdUserMarks(List.of(user));
                 } catch (SQLException e) {
                     throw new IllegalStateException(e);
                 }
@@ -142,7 +142,7 @@ class ReembeddingPipelineIT {
             // a writer arriving while the worker folds the user waits for it, so its events land after the watermark
             var late = CompletableFuture.runAsync(() -> {
                 try (var third = PipelineDatabase.connect()) {
-                    new EventStore(third, catalogue).markUsersForEvents(List.of(user));
+                    new EventStore(third, catalogue).holdUserMarks(List.of(user));
                 } catch (SQLException e) {
                     throw new IllegalStateException(e);
                 }
@@ -154,6 +154,40 @@ class ReembeddingPipelineIT {
         }
         assertEquals(1, count("select count(*) from embedding_queue where kind = 'user' and entity_id = " + user),
                 "the late writer's mark is queued again");
+    }
+
+    @Test
+    void three_writers_can_hold_the_marks_of_the_same_ten_thousand_users_at_once() throws Exception {
+        var users = new ArrayList<Long>();
+        for (long u = 1; u <= 10_000; u++) {
+            users.add(-u); // marks need no user row; negative ids meet no real user of the shared database
+        }
+        var writers = new ArrayList<Connection>();
+        try {
+            for (int w = 0; w < 3; w++) {
+                var writer = PipelineDatabase.connect();
+                writer.setAutoCommit(false);
+                writers.add(writer);
+                if (w == 0) {
+                    sql.createStatement().executeUpdate("insert into embedding_queue (catalogue_id, kind, entity_id)"
+                            + " select " + catalogue + ", 'user', -u from generate_series(1, 10000) as u");
+                }
+                new EventStore(writer, catalogue).holdUserMarks(users);
+            }
+            try (var worker = PipelineDatabase.connect()) {
+                worker.setAutoCommit(false);
+                assertTrue(new EmbeddingQueue(worker).claim(catalogue, 100).isEmpty(), "every mark is held");
+                worker.rollback();
+            }
+            for (var writer : writers) {
+                writer.commit();
+            }
+        } finally {
+            for (var writer : writers) {
+                writer.close();
+            }
+        }
+        assertEquals(10_000, queueDepth());
     }
 
     @Test
@@ -356,7 +390,7 @@ class ReembeddingPipelineIT {
         try (var c = PipelineDatabase.connect()) {
             c.setAutoCommit(false);
             var store = new EventStore(c, catalogue);
-            store.markUsersForEvents(List.of(user));
+            store.holdUserMarks(List.of(user));
             int n = weights.size();
             var rows = new EventStore.Rows(new Long[n], new Long[n], new String[n], new Double[n], new Double[n],
                     new String[n], new String[n], new String[n]);

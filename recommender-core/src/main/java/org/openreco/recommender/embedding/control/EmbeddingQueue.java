@@ -13,8 +13,8 @@ import java.util.List;
  * {@code FOR UPDATE SKIP LOCKED} and deletes them in the same statement, at the start of the
  * transaction that writes the vectors: a mark that arrives meanwhile waits for that transaction and is
  * then inserted anew, so no change is swallowed; a mark a writer still holds is passed by (its writes
- * are not visible yet): event writers hold their users' marks with share locks (EventStore). A rollback brings the claimed marks back; the failure is then recorded on them
- * in a transaction of its own.
+ * are not visible yet): event writers hold their users' marks with share locks (EventStore). A
+ * rollback brings the claimed marks back; the failure is then recorded on them in a transaction of its own.
  */
 public final class EmbeddingQueue {
 

@@ -20,8 +20,8 @@ import org.openreco.recommender.embedding.control.TasteFold.Taste;
  * Folds users' new events into their taste, per generation, incrementally: the stored sum is decayed
  * to the newest event and only events with ids above the user's watermark ({@code folded_through_id})
  * are read and added. That is safe because an event's id is allocated while its writer holds the user's
- * queue mark with a share lock (EventStore): a worker never claims a user whose events are still being written, so no later
- * commit brings an id below the watermark. A user without a row yet (a new user, or a generation being
+ * queue mark with a share lock (EventStore): a worker never claims a user whose events are still being
+ * written, so no later commit brings an id below the watermark. A user without a row yet (a new user, or a generation being
  * built) is folded from the whole history once.
  *
  * <p>An event whose item has no vector yet but is waiting in the queue ends the fold: the watermark

@@ -138,8 +138,8 @@ public final class EventStore {
      * queue behind each other's whole transaction). Missing marks are inserted, invisible to workers until
      * the commit; only writers inserting the same new mark wait for each other. Call it before writing the
      * events, so that their ids are allocated while the marks are held (the per-user watermark of
-     * UserVectors). Row locks live in the
-     * rows, not in PostgreSQL's lock table, so a batch of 10,000 users needs no configuration.
+     * UserVectors). Row locks live in the rows, not in PostgreSQL's lock table, so a batch of 10,000
+     * users needs no configuration.
      */
     public void holdUserMarks(Collection<Long> userIds) throws SQLException {
         Set<Long> unheld = new TreeSet<>(userIds);

@@ -95,10 +95,12 @@ class DatabaseMigrationsIT {
             assertTrue(hnsw.stream().anyMatch(d -> d.contains("ON public." + table + " USING hnsw (embedding vector_cosine_ops)")),
                     hnsw::toString);
         }
-        // collaborative factors per model version, zero-padded to 128, in one inner-product index
+        // collaborative factors per model version, zero-padded to 128; no index shared by the versions
+        // (V053: training builds each version a partial inner-product index of its own)
         assertEquals("vector(128)", types.get("item_factor.factors"));
         assertEquals("vector(128)", types.get("user_factor.factors"));
-        assertTrue(hnsw.stream().anyMatch(d -> d.contains("ON public.item_factor USING hnsw (factors vector_ip_ops)")),
+        assertTrue(hnsw.stream().filter(d -> d.contains("ON public.item_factor USING hnsw"))
+                        .allMatch(d -> d.matches(".*INDEX item_factor_hnsw_v\\d+ .*\\(factors vector_ip_ops\\) WHERE \\(model_version_id = \\d+\\).*")),
                 hnsw::toString);
     }
 

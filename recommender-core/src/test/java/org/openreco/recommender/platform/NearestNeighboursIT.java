@@ -18,6 +18,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openreco.recommender.training.control.ModelStore;
 
 import com.pgvector.PGvector;
 
@@ -122,18 +123,21 @@ class NearestNeighboursIT {
                     with added as (insert into item (catalogue_id, external_id, title) values (?, ?, 'An item') returning id)
                     insert into item_factor (model_version_id, item_id, factors)
                     select %d, id, ? from added""".formatted(version));
+            // the version's own partial index, as training builds it (V053); serving names the version as a
+            // literal, which is what lets the planner match the partial index
+            ModelStore.indexItemFactors(c, version);
             // <#> is the negative inner product, so ascending order is the best score first
             String best = """
                     select i.external_id, -(f.factors <#> ?) as score
                       from item_factor f join item i on i.id = f.item_id
-                     where f.model_version_id = ?
+                     where f.model_version_id = %d and f.model_version_id = ?
                      order by f.factors <#> ?
-                     limit ?""";
+                     limit ?""".formatted(version);
             float[] query = Arrays.copyOf(userFactors, STORED_FACTOR_DIMENSIONS);
 
             c.setAutoCommit(false);
             useIndexesOnly(c);
-            assertPlanUses(c, best, "item_factor_hnsw", query, version);
+            assertPlanUses(c, best, ModelStore.indexName(version), query, version);
             List<String> found = new ArrayList<>();
             List<Double> scores = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(best)) {

@@ -15,6 +15,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openreco.recommender.training.control.ModelStore;
 
 /**
  * The hybrid ranking through the storefront API of the deployed EAR: a small catalogue sent over the
@@ -70,9 +71,10 @@ class HybridRecommendationsApiIT {
                 }
                 ps.executeBatch();
             }
+            ModelStore.indexItemFactors(db, modelVersion);
             try (var ps = db.prepareStatement("""
-                    insert into item_neighbour (model_version_id, item_id, neighbour_id, similarity)
-                    select ?, a.id, b.id, 0.9 from item a, item b
+                    insert into item_neighbours (model_version_id, item_id, neighbour_ids, similarities)
+                    select ?, a.id, array[b.id], array[cast(0.9 as real)] from item a, item b
                      where a.catalogue_id = ? and b.catalogue_id = a.catalogue_id and a.external_id = 'item-0'
                        and b.external_id = 'item-4'""")) {
                 ps.setLong(1, modelVersion);

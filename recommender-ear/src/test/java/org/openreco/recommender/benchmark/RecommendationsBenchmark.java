@@ -260,12 +260,17 @@ public final class RecommendationsBenchmark {
                           from interaction x join item_factor f on f.model_version_id = %1$d and f.item_id = x.item_id
                          where x.catalogue_id = %2$d group by x.user_id""".formatted(version, catalogueId));
                 st.executeUpdate("""
-                        insert into item_neighbour (model_version_id, item_id, neighbour_id, similarity)
-                        select %1$d, h.item_id, n.id, 1.0 / (1 + k)
+                        insert into item_neighbours (model_version_id, item_id, neighbour_ids, similarities)
+                        select %1$d, h.item_id, array_agg(n.id order by k), array_agg(cast(1.0 / (1 + k) as real) order by k)
                           from (select distinct item_id from interaction where catalogue_id = %2$d) h
                           cross join generate_series(1, %3$d) k
                           join item n on n.id = h.item_id + k and n.catalogue_id = %2$d
-                        on conflict do nothing""".formatted(version, catalogueId, NEIGHBOURS));
+                         group by h.item_id""".formatted(version, catalogueId, NEIGHBOURS));
+                // the version's own partial HNSW index, as training builds it (ModelStore.indexItemFactors: this
+                // file runs alone, without the core module on its class path)
+                st.execute("set local maintenance_work_mem = '256MB'");
+                st.execute("create index if not exists item_factor_hnsw_v" + version
+                        + " on item_factor using hnsw (factors vector_ip_ops) where model_version_id = " + version);
                 st.execute("analyze item_factor");
             }
             st.executeUpdate("update model_version set status = 'retired' where catalogue_id = " + catalogueId
@@ -273,7 +278,7 @@ public final class RecommendationsBenchmark {
             st.executeUpdate("update model_version set status = 'active', activated_at = now() where id = " + version);
             long users = 0, neighbours = 0;
             try (var rs = st.executeQuery("select (select count(*) from user_factor where model_version_id = " + version
-                    + "), (select count(*) from item_neighbour where model_version_id = " + version + ")")) {
+                    + "), (select coalesce(sum(cardinality(neighbour_ids)), 0) from item_neighbours where model_version_id = " + version + ")")) {
                 rs.next();
                 users = rs.getLong(1);
                 neighbours = rs.getLong(2);

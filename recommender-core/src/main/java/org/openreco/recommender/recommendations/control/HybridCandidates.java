@@ -92,11 +92,11 @@ public final class HybridCandidates {
                                        f.factors <#> (select u.factors from user_factor u
                                                        where u.model_version_id = ? and u.user_id = ?) as distance
                                   from item_factor f join item i on i.id = f.item_id
-                                 where f.model_version_id = ?%s
-                                 order by distance limit ?) c)""".formatted(filters.sql()));
+                                 where f.model_version_id = %d%s
+                                 order by distance limit ?) c)""".formatted(serving.modelVersionId(), filters.sql()));
+            // the version as a literal: only then can the planner use its partial HNSW index (V053)
             long version = serving.modelVersionId();
-            binders.addAll(List.of((ps, i) -> set(ps, i, version), (ps, i) -> set(ps, i, user.id()),
-                    (ps, i) -> set(ps, i, version), filter, limit));
+            binders.addAll(List.of((ps, i) -> set(ps, i, version), (ps, i) -> set(ps, i, user.id()), filter, limit));
             sources.add("collaborative");
         }
         if (content) {
@@ -121,8 +121,9 @@ public final class HybridCandidates {
             sql.append("""
                     , neighbours as (
                         select n.neighbour_id as item_id, sum(n.similarity) as score,
-                               (array_agg(n.item_id order by n.similarity desc))[1] as anchor
-                          from history h join item_neighbour n on n.model_version_id = ? and n.item_id = h.item_id
+                               (array_agg(s.item_id order by n.similarity desc))[1] as anchor
+                          from history h join item_neighbours s on s.model_version_id = ? and s.item_id = h.item_id
+                         cross join lateral unnest(s.neighbour_ids, s.similarities) as n(neighbour_id, similarity)
                           join item i on i.id = n.neighbour_id
                          where true%s
                          group by n.neighbour_id

@@ -172,7 +172,7 @@ public final class ModelVersions {
                                    order by created_at desc, id desc limit ?)
                    and (exists (select 1 from item_factor f where f.model_version_id = model_version.id)
                         or exists (select 1 from user_factor f where f.model_version_id = model_version.id)
-                        or exists (select 1 from item_neighbour n where n.model_version_id = model_version.id))""")) {
+                        or exists (select 1 from item_neighbours n where n.model_version_id = model_version.id))""")) {
             select.setLong(1, catalogueId);
             select.setLong(2, catalogueId);
             select.setInt(3, KEPT_INACTIVE);
@@ -183,11 +183,41 @@ public final class ModelVersions {
             }
         }
         for (long id : cleared) {
-            for (String table : List.of("item_factor", "user_factor", "item_neighbour")) {
+            for (String table : List.of("item_factor", "user_factor", "item_neighbours")) {
                 update("delete from " + table + " where model_version_id = ?", id);
             }
+            ModelStore.dropIndex(connection, id);
         }
+        dropOrphanIndexes();
         return cleared;
+    }
+
+    /**
+     * Drops the factor indexes of versions gone with their catalogue (the rows cascade, a partial index
+     * stays behind) or whose rows were removed without their index.
+     */
+    private void dropOrphanIndexes() throws SQLException {
+        List<Long> orphans = new ArrayList<>();
+        try (var select = connection.prepareStatement("""
+                select cast(substr(c.relname, length('item_factor_hnsw_v') + 1) as bigint)
+                  from pg_index x join pg_class c on c.oid = x.indexrelid
+                 where x.indrelid = cast('item_factor' as regclass) and c.relname ~ '^item_factor_hnsw_v[0-9]+$'""");
+             var rows = select.executeQuery()) {
+            while (rows.next()) {
+                orphans.add(rows.getLong(1));
+            }
+        }
+        for (long id : orphans) {
+            try (var exists = connection.prepareStatement("select 1 from item_factor where model_version_id = ? limit 1")) {
+                exists.setLong(1, id);
+                try (var rows = exists.executeQuery()) {
+                    if (rows.next()) {
+                        continue;
+                    }
+                }
+            }
+            ModelStore.dropIndex(connection, id);
+        }
     }
 
     public String status(long catalogueId, long id) throws SQLException {

@@ -88,16 +88,12 @@ public final class TrainingRun {
             phases.done("item-kNN");
 
             progress(versionId, "storing", request.epochs(), request.epochs(), loss);
-            // HNSW inserts of the item factors and B-tree inserts of the neighbours are each one backend's
-            // CPU work: on three connections side by side (half the item factors each on two, the
-            // neighbours on the third) they take the longest one's time, not the sum
+            // the HNSW build over the item factors and the neighbours' inserts are each one backend's CPU
+            // work: side by side on two connections they take the longer one's time, not the sum
             var neighboursStored = CompletableFuture.runAsync(() -> store.neighbours(versionId, data, neighbours), storing);
-            var otherHalf = CompletableFuture.runAsync(() -> store.itemFactors(versionId, data, model, 1, 2), storing);
             writing.add(neighboursStored);
-            writing.add(otherHalf);
-            store.itemFactors(versionId, data, model, 0, 2);
+            store.itemFactors(versionId, data, model);
             store.userFactors(versionId, data, model);
-            join(otherHalf);
             phases.done("factors");
             join(neighboursStored);
             phases.done("neighbours (after the factors)");

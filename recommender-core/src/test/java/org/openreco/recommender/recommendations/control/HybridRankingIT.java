@@ -19,11 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.openreco.recommender.platform.Fixture;
 import org.openreco.recommender.platform.TestDatabase;
 import org.openreco.recommender.recommendations.entity.Source;
+import org.openreco.recommender.training.control.ModelStore;
 
 /**
  * The hybrid ranking against the real PostgreSQL + pgvector, with a collaborative model written the
  * way training writes it (V050: an active model_version with its blend, item_factor zero-padded to 128,
- * user_factor, item_neighbour). Content and collaborative structure are independent on purpose: items
+ * user_factor, item_neighbours). Content and collaborative structure are independent on purpose: items
  * are clustered by genre in the content space (sci-fi, drama, comedy) and by audience in the factor
  * space (item index mod 3), so which source answered is visible in the items that come back.
  */
@@ -109,6 +110,7 @@ class HybridRankingIT {
                 }
                 ps.executeBatch();
             }
+            ModelStore.indexItemFactors(connection, modelVersion);
             try (var st = connection.createStatement()) {
                 st.execute("analyze item_factor");
             }
@@ -138,8 +140,12 @@ class HybridRankingIT {
         }
 
         void neighbour(String item, String neighbour, double similarity) throws SQLException {
-            try (var ps = connection.prepareStatement(
-                    "insert into item_neighbour (model_version_id, item_id, neighbour_id, similarity) values (?, ?, ?, ?)")) {
+            try (var ps = connection.prepareStatement("""
+                    insert into item_neighbours (model_version_id, item_id, neighbour_ids, similarities)
+                    values (?, ?, array[cast(? as bigint)], array[cast(? as real)])
+                    on conflict (model_version_id, item_id) do update
+                       set neighbour_ids = item_neighbours.neighbour_ids || excluded.neighbour_ids,
+                           similarities = item_neighbours.similarities || excluded.similarities""")) {
                 ps.setLong(1, modelVersion);
                 ps.setLong(2, ids.get(item));
                 ps.setLong(3, ids.get(neighbour));

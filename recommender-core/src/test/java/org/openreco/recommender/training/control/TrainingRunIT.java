@@ -134,7 +134,7 @@ class TrainingRunIT {
         // stored rows: every item and user, neighbours within the planted group
         assertEquals(2 * ITEMS_PER_GROUP, count("item_factor", id));
         assertEquals(2 * USERS_PER_GROUP, count("user_factor", id));
-        assertTrue(count("item_neighbour", id) > 0);
+        assertTrue(count("item_neighbours", id) > 0);
         try (var folded = connection.prepareStatement("select min(folded_through_id), max(folded_through_id) from user_factor where model_version_id = ?")) {
             folded.setLong(1, id);
             try (var rows = folded.executeQuery()) {
@@ -144,7 +144,7 @@ class TrainingRunIT {
             }
         }
         int sameGroup = 0, neighbours = 0;
-        try (var select = connection.prepareStatement("select item_id, neighbour_id from item_neighbour where model_version_id = ?")) {
+        try (var select = connection.prepareStatement("select item_id, unnest(neighbour_ids) from item_neighbours where model_version_id = ?")) {
             select.setLong(1, id);
             try (var rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -155,8 +155,9 @@ class TrainingRunIT {
         }
         assertEquals(neighbours, sameGroup, "co-occurrence neighbours never cross the groups");
 
-        // the serving query (inner product over the HNSW index, iterative scan past other versions' rows,
-        // as ServingGeneration sets it) gives each user their own group's items
+        // the serving query (inner product over the version's own HNSW index, named by a literal version
+        // as HybridCandidates names it) gives each user their own group's items
+        assertTrue(hasFactorIndex(id), "the version's partial HNSW index was built");
         int own = 0, total = 0;
         connection.setAutoCommit(false);
         try (var settings = connection.createStatement()) {
@@ -164,9 +165,9 @@ class TrainingRunIT {
         }
         try (var select = connection.prepareStatement("""
                 select u.user_id, f.item_id from user_factor u
-                 cross join lateral (select item_id from item_factor f where f.model_version_id = u.model_version_id
+                 cross join lateral (select item_id from item_factor f where f.model_version_id = %d
                                       order by f.factors <#> u.factors limit 10) f
-                 where u.model_version_id = ?""")) {
+                 where u.model_version_id = ?""".formatted(id))) {
             select.setLong(1, id);
             try (var rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -199,7 +200,9 @@ class TrainingRunIT {
         assertEquals("active", version(fourth).status());
         // kept: the active one and the two newest others; the first's factors are gone, its row stays
         assertEquals(0, count("item_factor", first));
-        assertEquals(0, count("item_neighbour", first));
+        assertEquals(0, count("item_neighbours", first));
+        assertFalse(hasFactorIndex(first), "a cleared version's HNSW index is dropped");
+        assertTrue(hasFactorIndex(second) && hasFactorIndex(third) && hasFactorIndex(fourth));
         assertEquals("retired", version(first).status());
         assertTrue(count("item_factor", second) > 0 && count("item_factor", third) > 0);
         var conflict = assertThrows(ConflictException.class, () -> Transacted.inNew(transactions, c -> {
@@ -253,6 +256,16 @@ class TrainingRunIT {
 
     private ModelVersion version(long id) {
         return transactions.inNew(c -> new ModelVersions(c).find(catalogue.id(), id)).orElseThrow();
+    }
+
+    private boolean hasFactorIndex(long versionId) throws SQLException {
+        try (var select = connection.prepareStatement("select to_regclass(?) is not null")) {
+            select.setString(1, ModelStore.indexName(versionId));
+            try (var rows = select.executeQuery()) {
+                rows.next();
+                return rows.getBoolean(1);
+            }
+        }
     }
 
     private long count(String table, long versionId) throws SQLException {

@@ -126,6 +126,56 @@ class HybridRecommendationsApiIT {
                  where m.request_id = ?::uuid and m.position = 0 and m.source = 'collaborative'""", requestId));
     }
 
+    /**
+     * The answer cache: asked again, a storefront gets the kept list under a new request id with its own
+     * impressions, even after a change nobody announced (factors written straight into the database); the
+     * user's own event or a hidden item drops the kept list at once.
+     */
+    @Test
+    void askingAgainServesTheKeptListUntilTheUserActsOrAnItemIsHidden() throws SQLException {
+        String user = "regular-" + System.nanoTime();
+        Instant sent = Instant.now();
+        like(user, List.of("item-0", "item-3"));
+        // the pipeline's batch for these events is over (it announces the user when it commits)
+        try {
+            VectorFixtures.awaitUserVector(shop.catalogue, user, sent.minusSeconds(1), Duration.ofSeconds(20));
+        } catch (AssertionError e) {
+            assumeTrue(false, "no re-embedding pipeline deployed");
+        }
+        sleep(500);
+        writeUserFactors(user, 0);
+
+        var first = shop.get("users/" + user + "/recommendations?n=4");
+        assertEquals(200, first.status(), first.body());
+        var shown = itemIds(first);
+        assertEquals(4, shown.size(), first.body());
+        writeUserFactors(user, 1); // unannounced: the kept list stands until its time to live ends
+
+        var second = shop.get("users/" + user + "/recommendations?n=4");
+        assertEquals(shown, itemIds(second), "the kept list");
+        String firstId = first.json().getString("requestId"), secondId = second.json().getString("requestId");
+        assertFalse(firstId.equals(secondId), "each answer has a request id of its own");
+        for (String requestId : List.of(firstId, secondId)) {
+            Number impressions = Database.single("select count(*) from impression where request_id = ?::uuid", requestId);
+            assertEquals(4, impressions.intValue(), "impressions of " + requestId);
+        }
+
+        like(user, List.of(shown.getFirst()));
+        var afterEvent = itemIds(shop.get("users/" + user + "/recommendations?n=4"));
+        assertFalse(afterEvent.contains(shown.getFirst()), "the item just liked is seen: " + afterEvent);
+
+        String hidden = afterEvent.getFirst();
+        assertEquals(200, shop.put("items/" + hidden + "/available", "false").status());
+        var afterHiding = itemIds(shop.get("users/" + user + "/recommendations?n=4"));
+        assertFalse(afterHiding.contains(hidden), "hidden: " + hidden + " in " + afterHiding);
+        assertEquals(200, shop.put("items/" + hidden + "/available", "true").status());
+    }
+
+    private static List<String> itemIds(Api.Reply reply) {
+        assertEquals(200, reply.status(), reply.body());
+        return reply.json().getJsonArray("items").getValuesAs(JsonObject.class).stream().map(i -> i.getString("itemId")).toList();
+    }
+
     @Test
     void aDiversityOutsideZeroToOneIsA400NamingIt() {
         for (String bad : List.of("diversity=1.5", "diversity=-0.1", "diversity=lots", "diversity=NaN")) {

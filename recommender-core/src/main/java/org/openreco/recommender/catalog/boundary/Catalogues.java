@@ -3,6 +3,7 @@ package org.openreco.recommender.catalog.boundary;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import org.openreco.recommender.catalog.control.CatalogueCache;
 import org.openreco.recommender.catalog.control.SettingsJson;
 import org.openreco.recommender.catalog.entity.Catalogue;
+import org.openreco.recommender.platform.boundary.CatalogueChanged;
 import org.openreco.recommender.platform.boundary.ConflictException;
 import org.openreco.recommender.platform.boundary.InvalidInputException;
 import org.openreco.recommender.platform.boundary.NotFoundException;
@@ -24,6 +26,10 @@ public class Catalogues {
 
     @Inject
     CatalogueCache cache;
+
+    /** A renamed or deleted catalogue's name may soon name another: answers kept under it must go. */
+    @Inject
+    Event<CatalogueChanged> catalogueChanged;
 
     public Catalogue create(String name) {
         requireValidName(name);
@@ -79,6 +85,7 @@ public class Catalogues {
         cache.forgetCatalogue(name);
         catalogue.rename(newName);
         em.flush();
+        catalogueChanged.fire(new CatalogueChanged(catalogue.getId(), "renamed"));
         return catalogue;
     }
 
@@ -96,6 +103,7 @@ public class Catalogues {
         }
         cache.forgetCatalogue(name);
         em.remove(catalogue);
+        catalogueChanged.fire(new CatalogueChanged(catalogue.getId(), "deleted"));
     }
 
     public CatalogueCounts counts(String name) {

@@ -1,6 +1,7 @@
 package org.openreco.recommender.catalog.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -11,6 +12,7 @@ import org.hibernate.Session;
 import org.openreco.recommender.catalog.control.ItemWriter;
 import org.openreco.recommender.catalog.entity.Item;
 import org.openreco.recommender.platform.boundary.BatchResult;
+import org.openreco.recommender.platform.boundary.CatalogueChanged;
 import org.openreco.recommender.platform.boundary.InvalidInputException;
 import org.openreco.recommender.platform.boundary.NotFoundException;
 
@@ -26,6 +28,9 @@ public class Items {
 
     @Inject
     Catalogues catalogues;
+
+    @Inject
+    Event<CatalogueChanged> catalogueChanged;
 
     /**
      * Upserts each valid item by external id; invalid ones are rejected with field and reason and
@@ -52,6 +57,10 @@ public class Items {
         }
         if (!valid.isEmpty()) {
             em.unwrap(Session.class).doWork(connection -> ItemWriter.upsert(connection, catalogueId, valid));
+            // an item hidden by its upsert must leave the lists served from the cache at once
+            if (valid.stream().anyMatch(item -> Boolean.FALSE.equals(item.available()))) {
+                catalogueChanged.fire(new CatalogueChanged(catalogueId, "items hidden"));
+            }
         }
         return new BatchResult(elements);
     }
@@ -83,11 +92,14 @@ public class Items {
     /** Hides an item from recommendations (false) or shows it again (true). */
     public Item setAvailable(String catalogue, String externalId, boolean available) {
         long id = get(catalogue, externalId).getId();
-        em.createNativeQuery("update item set available = ?1, updated_at = now() where id = ?2 and available <> ?1")
+        int changed = em.createNativeQuery("update item set available = ?1, updated_at = now() where id = ?2 and available <> ?1")
                 .setParameter(1, available)
                 .setParameter(2, id)
                 .executeUpdate();
         em.clear();
+        if (changed > 0) {
+            catalogueChanged.fire(new CatalogueChanged(catalogues.ref(catalogue).id(), "item " + (available ? "shown" : "hidden")));
+        }
         return get(catalogue, externalId);
     }
 
@@ -99,6 +111,7 @@ public class Items {
                 .setParameter(1, id)
                 .executeUpdate();
         em.clear();
+        catalogueChanged.fire(new CatalogueChanged(catalogues.ref(catalogue).id(), "item deleted"));
     }
 
     /** One page of a catalogue's items matching the filter, newest first. */

@@ -7,6 +7,7 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -30,6 +31,8 @@ import org.openreco.recommender.embedding.control.Pauses;
 import org.openreco.recommender.embedding.control.PipelineMeters;
 import org.openreco.recommender.embedding.control.ReembeddingBatch;
 import org.openreco.recommender.embedding.control.Transactions;
+import org.openreco.recommender.platform.boundary.CatalogueChanged;
+import org.openreco.recommender.platform.boundary.UsersChanged;
 
 /**
  * Drains the re-embedding queue in quasi-real time. A non-persistent timer fires every second and only
@@ -64,6 +67,12 @@ public class ReembeddingScheduler {
     @Inject
     PipelineMeters meters;
 
+    @Inject
+    Event<UsersChanged> usersChanged;
+
+    @Inject
+    Event<CatalogueChanged> catalogueChanged;
+
     @Resource
     ManagedExecutorService executor;
 
@@ -94,7 +103,8 @@ public class ReembeddingScheduler {
     void drain() {
         try {
             var encoder = encoders.get();
-            var batch = new ReembeddingBatch(transactions, encoder);
+            var batch = new ReembeddingBatch(transactions, encoder,
+                    (catalogueId, users) -> usersChanged.fire(new UsersChanged(catalogueId, users)));
             var build = new GenerationBuild(transactions, encoder);
             long started = System.nanoTime();
             List<Visit> due = drainQueues(batch, build, started);
@@ -252,6 +262,7 @@ public class ReembeddingScheduler {
                 break;
             }
             if (step == GenerationBuild.Step.ACTIVATED) {
+                catalogueChanged.fire(new CatalogueChanged(visit.id(), "embedding generation switched"));
                 LOG.log(Level.INFO, "catalogue {0}: the new {1} generation is active",
                         new Object[] {visit.name(), visit.model().modelName()});
                 break;

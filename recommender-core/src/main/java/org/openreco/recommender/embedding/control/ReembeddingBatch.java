@@ -41,12 +41,24 @@ public final class ReembeddingBatch {
         }
     }
 
+    /** Told after each commit which users' vectors (and factors) the batch rewrote. */
+    @FunctionalInterface
+    public interface FoldedUsers {
+        void committed(long catalogueId, List<Long> userIds);
+    }
+
     private final Transactions transactions;
     private final TextEncoder encoder;
+    private final FoldedUsers folded;
 
     public ReembeddingBatch(Transactions transactions, TextEncoder encoder) {
+        this(transactions, encoder, (catalogueId, users) -> { });
+    }
+
+    public ReembeddingBatch(Transactions transactions, TextEncoder encoder, FoldedUsers folded) {
         this.transactions = transactions;
         this.encoder = encoder;
+        this.folded = folded;
     }
 
     /** Runs one batch of up to {@code size} marks for the catalogue, with the catalogue's current model and half-life. */
@@ -54,17 +66,21 @@ public final class ReembeddingBatch {
         long started = System.nanoTime();
         List<Mark> claimed = new ArrayList<>();
         try {
-            return transactions.inNew(connection -> {
+            var report = transactions.inNew(connection -> {
                 var marks = new EmbeddingQueue(connection).claim(catalogueId, size);
                 claimed.addAll(marks);
                 return marks.isEmpty() ? Report.NONE
                         : process(connection, catalogueId, marks, model, halfLifeDays, started, marks.size());
             });
+            announce(catalogueId, claimed);
+            return report;
         } catch (RuntimeException e) {
             if (claimed.isEmpty()) {
                 throw e;
             }
             Report retried = retryInHalves(catalogueId, claimed, model, halfLifeDays, e);
+            // some halves committed: announcing every claimed user costs a few recomputations at most
+            announce(catalogueId, claimed);
             return new Report(claimed.size(), retried.items(), retried.users(), retried.encoded(), retried.failed(),
                     (System.nanoTime() - started) / 1_000_000, retried.lagsMs());
         }
@@ -125,6 +141,13 @@ public final class ReembeddingBatch {
         int encoded = itemResult.encoded() + userResult.encoded();
         int[] lags = new BatchLog(connection).record(catalogueId, items.size(), users.size(), encoded, 0, durationMs, cleared);
         return new Report(claimed, items.size(), users.size(), encoded, 0, durationMs, lags);
+    }
+
+    private void announce(long catalogueId, List<Mark> marks) {
+        var users = marks.stream().filter(m -> !m.isItem()).map(Mark::entityId).toList();
+        if (!users.isEmpty()) {
+            folded.committed(catalogueId, users);
+        }
     }
 
     /** The innermost cause's message: what an operator reads next to a parked mark. */

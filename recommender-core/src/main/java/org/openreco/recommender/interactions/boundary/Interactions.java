@@ -4,6 +4,7 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -25,6 +26,7 @@ import org.openreco.recommender.interactions.control.MissingUsersAndItems;
 import org.openreco.recommender.platform.boundary.BatchResult;
 import org.openreco.recommender.platform.boundary.BatchResult.Element;
 import org.openreco.recommender.platform.boundary.InvalidInputException;
+import org.openreco.recommender.platform.boundary.UsersChanged;
 
 /**
  * Records behaviour: events in, each user marked dirty for re-embedding. Runs outside a transaction
@@ -49,6 +51,9 @@ public class Interactions {
 
     @Inject
     EventWriter writer;
+
+    @Inject
+    Event<UsersChanged> usersChanged;
 
     /** For the reads; writes go through MissingUsersAndItems and EventWriter, which own their transactions. */
     @Resource(lookup = "java:jboss/datasources/RecommenderDS")
@@ -167,6 +172,8 @@ public class Interactions {
         Set<Long> dirty = new HashSet<>();
         valid.forEach(i -> dirty.add(users.get(events.get(i).user())));
         Set<String> inserted = writer.write(catalogueId, rows, dirty);
+        // committed: what was seen changed for these users now, their vectors follow in the next batch
+        usersChanged.fire(new UsersChanged(catalogueId, dirty));
         for (int i : valid) {
             var event = events.get(i);
             boolean added = event.clientEventId() == null || inserted.contains(event.clientEventId());

@@ -17,6 +17,7 @@ import org.openreco.recommender.embedding.boundary.TextEncoder;
 import org.openreco.recommender.platform.boundary.InputChecks;
 import org.openreco.recommender.platform.boundary.InvalidInputException;
 import org.openreco.recommender.platform.boundary.NotFoundException;
+import org.openreco.recommender.recommendations.control.AnswerCache;
 import org.openreco.recommender.recommendations.control.Candidate;
 import org.openreco.recommender.recommendations.control.HybridRanking;
 import org.openreco.recommender.recommendations.control.ImpressionLog;
@@ -52,6 +53,9 @@ public class Recommendations {
 
     @Inject
     ServingGate gate;
+
+    @Inject
+    AnswerCache answers;
 
     /** Looked up on use: search needs it, the other calls work without a deployed encoder. */
     @Inject
@@ -165,9 +169,23 @@ public class Recommendations {
             throw new InvalidInputException("user", "is required");
         }
         query.validated();
+        // the console's preview always ranks afresh; a storefront's answer may come from the cache
+        var key = logImpressions && answers.enabled() ? new AnswerCache.Key(catalogue, user, query) : null;
+        if (key != null) {
+            var kept = answers.find(key);
+            if (kept != null) {
+                return inTransaction(connection -> logged(connection, kept.catalogueId(), kept.userId(), kept.candidates()));
+            }
+        }
+        long startedAt = answers.start();
         return serve(catalogue, query.n(), user, (connection, serving) -> {
             var ranked = HybridRanking.forUser(connection, serving, filters(query), query.n(), query.diversity(), trending);
-            return new Served(ranked.userId(), ranked.candidates());
+            var served = new Served(ranked.userId(), ranked.candidates());
+            // only known users' answers: an unknown user's first event creates them without a change to announce
+            if (key != null && served.userId() != null) {
+                answers.keep(key, new AnswerCache.Answer(serving.catalogueId(), served.userId(), distinct(served.candidates()), startedAt));
+            }
+            return served;
         }, logImpressions);
     }
 
@@ -204,12 +222,19 @@ public class Recommendations {
             var generation = ServingGeneration.resolve(connection, catalogue, ServingGeneration.efSearch(n), user);
             var served = answering.serve(connection, generation);
             var candidates = distinct(served.candidates());
-            var requestId = UUID.randomUUID();
             if (logImpressions) {
-                ImpressionLog.write(connection, generation.catalogueId(), requestId, served.userId(), candidates);
+                return logged(connection, generation.catalogueId(), served.userId(), candidates);
             }
-            return new RecommendationList(requestId, candidates.stream().map(Recommendations::recommendation).toList());
+            return new RecommendationList(UUID.randomUUID(), candidates.stream().map(Recommendations::recommendation).toList());
         }));
+    }
+
+    /** The answer under a new request id, its impressions written under that id. */
+    private static RecommendationList logged(Connection connection, long catalogueId, Long userId, List<Candidate> candidates)
+            throws SQLException {
+        var requestId = UUID.randomUUID();
+        ImpressionLog.write(connection, catalogueId, requestId, userId, candidates);
+        return new RecommendationList(requestId, candidates.stream().map(Recommendations::recommendation).toList());
     }
 
     @FunctionalInterface

@@ -4,6 +4,7 @@ import jakarta.batch.runtime.BatchRuntime;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import java.util.Properties;
 import java.util.Set;
 import org.openreco.recommender.catalog.boundary.Catalogues;
 import org.openreco.recommender.embedding.control.Transactions;
+import org.openreco.recommender.platform.boundary.CatalogueChanged;
 import org.openreco.recommender.platform.boundary.InvalidInputException;
 import org.openreco.recommender.platform.boundary.NotFoundException;
 import org.openreco.recommender.training.control.ModelVersions;
@@ -32,6 +34,9 @@ public class Training {
 
     @Inject
     Catalogues catalogues;
+
+    @Inject
+    Event<CatalogueChanged> catalogueChanged;
 
     @Inject
     Transactions transactions;
@@ -84,6 +89,7 @@ public class Training {
             versions.activate(catalogueId, id);
             return null;
         });
+        catalogueChanged.fire(new CatalogueChanged(catalogueId, "model version " + id + " activated"));
         return get(catalogue, id);
     }
 

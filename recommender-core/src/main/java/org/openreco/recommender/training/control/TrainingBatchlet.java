@@ -5,9 +5,11 @@ import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.openreco.recommender.embedding.control.Transactions;
+import org.openreco.recommender.platform.boundary.CatalogueChanged;
 
 /** The step of the training job: trains one model version (its outcome is recorded on the version). */
 @Named
@@ -24,9 +26,16 @@ public class TrainingBatchlet extends AbstractBatchlet {
     @Resource
     ManagedExecutorService executor;
 
+    @Inject
+    Event<CatalogueChanged> catalogueChanged;
+
     @Override
     public String process() {
-        new TrainingRun(transactions, 0, executor).train(Long.parseLong(modelVersionId));
+        long versionId = Long.parseLong(modelVersionId);
+        new TrainingRun(transactions, 0, executor).train(versionId);
+        // the new version serves (or a failed one changed nothing: announcing it anyway costs one recomputation)
+        long catalogueId = transactions.inNew(c -> new ModelVersions(c).catalogueId(versionId));
+        catalogueChanged.fire(new CatalogueChanged(catalogueId, "model version " + versionId + " trained"));
         return "done";
     }
 }

@@ -1,6 +1,7 @@
 package org.openreco.recommender.users.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -15,6 +16,7 @@ import org.openreco.recommender.catalog.boundary.Catalogues;
 import org.openreco.recommender.platform.boundary.BatchResult;
 import org.openreco.recommender.platform.boundary.InvalidInputException;
 import org.openreco.recommender.platform.boundary.NotFoundException;
+import org.openreco.recommender.platform.boundary.UsersChanged;
 import org.openreco.recommender.users.control.UserWriter;
 import org.openreco.recommender.users.entity.AppUser;
 
@@ -30,6 +32,9 @@ public class Users {
 
     @Inject
     Catalogues catalogues;
+
+    @Inject
+    Event<UsersChanged> usersChanged;
 
     /** Upserts each valid user by external id; invalid ones are rejected and write nothing. */
     public BatchResult upsertAll(String catalogue, List<UserData> users) {
@@ -89,6 +94,7 @@ public class Users {
                 .setParameter(1, id)
                 .executeUpdate();
         em.clear();
+        usersChanged.fire(new UsersChanged(catalogues.ref(catalogue).id(), List.of(id)));
     }
 
     /** One page of a catalogue's users whose external id contains the text (null: all), newest first. */

@@ -174,7 +174,7 @@ public class Recommendations {
         if (key != null) {
             var kept = answers.find(key);
             if (kept != null) {
-                return inTransaction(connection -> logged(connection, kept.catalogueId(), kept.userId(), kept.candidates()));
+                return autoCommitted(connection -> logged(connection, kept.catalogueId(), kept.userId(), kept.candidates()));
             }
         }
         long startedAt = answers.start();
@@ -240,6 +240,15 @@ public class Recommendations {
     @FunctionalInterface
     private interface Work<T> {
         T run(Connection connection) throws SQLException;
+    }
+
+    /** One statement's work, committed by itself: a kept answer only writes its impressions, in one insert. */
+    private <T> T autoCommitted(Work<T> work) {
+        try (var connection = dataSource.getConnection()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("serving failed in the database", e);
+        }
     }
 
     /** One local transaction on a connection of its own; rolled back when the work throws. */

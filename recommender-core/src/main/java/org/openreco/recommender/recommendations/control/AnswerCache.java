@@ -2,8 +2,8 @@ package org.openreco.recommender.recommendations.control;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tags;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -11,9 +11,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 import org.openreco.recommender.platform.boundary.CatalogueChanged;
 import org.openreco.recommender.platform.boundary.UsersChanged;
 
@@ -32,8 +30,9 @@ import org.openreco.recommender.platform.boundary.UsersChanged;
  * catalogue came after its start. An answer whose work overlapped a change is not kept at all, which
  * lets a change's record expire with the longest-lived answer it could have outdated.
  *
- * <p>Hits and misses are counted as the gauges {@code recommender.recommendations.cache.hits} and
- * {@code …misses} on the server's Prometheus endpoint (plain gauges: see PipelineMeters on WFLY-21061).
+ * <p>Hits and misses are counted as {@code recommender.recommendations.cache.hits} and {@code …misses} on
+ * the server's Prometheus endpoint: plain counters (see PipelineMeters on WFLY-21061), which the registry
+ * owns, so that they go on counting after a redeploy (a gauge would still read the old deployment's state).
  */
 @ApplicationScoped
 public class AnswerCache {
@@ -58,9 +57,8 @@ public class AnswerCache {
     Instance<MeterRegistry> registries;
 
     private final AtomicLong clock = new AtomicLong();
-    private final LongAdder hits = new LongAdder();
-    private final LongAdder misses = new LongAdder();
-    private final AtomicBoolean registered = new AtomicBoolean();
+    private volatile Counter hits;
+    private volatile Counter misses;
     private final boolean enabled;
     private final Cache<Key, Answer> answers;
     private final Cache<Long, Long> userChanges;
@@ -101,13 +99,12 @@ public class AnswerCache {
         if (!enabled) {
             return null;
         }
-        registerMeters();
         var answer = answers.getIfPresent(key);
         if (answer != null && !current(answer.catalogueId(), answer.userId(), answer.startedAt())) {
             answers.invalidate(key);
             answer = null;
         }
-        (answer == null ? misses : hits).increment();
+        count(answer != null);
         return answer;
     }
 
@@ -127,12 +124,16 @@ public class AnswerCache {
         catalogueChanges.put(change.catalogueId(), clock.incrementAndGet());
     }
 
-    private void registerMeters() {
-        if (registries != null && registries.isResolvable() && registered.compareAndSet(false, true)) {
+    private void count(boolean hit) {
+        if (hits == null) {
+            if (registries == null || !registries.isResolvable()) {
+                return;
+            }
             var registry = registries.get();
-            registry.gauge("recommender.recommendations.cache.hits", Tags.empty(), hits, LongAdder::doubleValue);
-            registry.gauge("recommender.recommendations.cache.misses", Tags.empty(), misses, LongAdder::doubleValue);
+            misses = registry.counter("recommender.recommendations.cache.misses");
+            hits = registry.counter("recommender.recommendations.cache.hits");
         }
+        (hit ? hits : misses).increment();
     }
 
     private boolean current(long catalogueId, long userId, long startedAt) {

@@ -22,7 +22,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -31,6 +30,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openreco.recommender.admin.MainLayout;
 import org.openreco.recommender.admin.Polling;
+import org.openreco.recommender.admin.RefreshedLabel;
 import org.openreco.recommender.admin.catalog.CatalogueView;
 import org.openreco.recommender.admin.charts.LineChart;
 import org.openreco.recommender.catalog.boundary.Catalogues;
@@ -82,7 +82,7 @@ public class EmbeddingsView extends VerticalLayout implements BeforeEnterObserve
     final LineChart throughputChart = new LineChart("throughput-chart", "docs");
     final Grid<ParkedMark> parked = new Grid<>(ParkedMark.class, false);
     final Button retry = new Button("Retry all parked", VaadinIcon.ROTATE_LEFT.create(), click -> retryParked());
-    final Paragraph refreshed = new Paragraph();
+    final RefreshedLabel refreshed = new RefreshedLabel("embeddings-refreshed", REFRESH_MILLIS);
     private final HorizontalLayout links = new HorizontalLayout();
 
     @Inject
@@ -102,8 +102,6 @@ public class EmbeddingsView extends VerticalLayout implements BeforeEnterObserve
         cancel.setId("cancel-build");
         cancel.addThemeVariants(ButtonVariant.ERROR);
         retry.setId("retry-parked");
-        refreshed.setId("embeddings-refreshed");
-        refreshed.addClassName("refreshed");
 
         var figures = new Div(card("Waiting to be embedded", queueDepth), card("Parked", parkedCount),
                 card("Oldest mark (s)", lag), card("Lag p50 / p95, 5 min (ms)", lagPercentiles),
@@ -149,12 +147,10 @@ public class EmbeddingsView extends VerticalLayout implements BeforeEnterObserve
         try {
             show(embeddings.status(catalogue));
             parked.setItems(embeddings.parked(catalogue, 0, PARKED_PAGE));
-            refreshed.removeClassName("stale");
-            refreshed.setText("Updated " + CLOCK.format(Instant.now()) + ", every " + REFRESH_MILLIS / 1000 + " s");
+            refreshed.updated();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not read the embeddings of " + catalogue, e);
-            refreshed.addClassName("stale");
-            refreshed.setText("Status unavailable: " + e.getMessage());
+            refreshed.unavailable("Status", e);
         }
     }
 

@@ -20,7 +20,6 @@ import com.vaadin.flow.router.RouterLink;
 import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -36,6 +35,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openreco.recommender.admin.MainLayout;
 import org.openreco.recommender.admin.Polling;
+import org.openreco.recommender.admin.RefreshedLabel;
 import org.openreco.recommender.admin.catalog.CatalogueView;
 import org.openreco.recommender.admin.charts.BarChart;
 import org.openreco.recommender.admin.charts.LineChart;
@@ -66,8 +66,6 @@ public class QualityView extends VerticalLayout implements BeforeEnterObserver {
     private static final Logger LOG = Logger.getLogger(QualityView.class.getName());
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ENGLISH)
             .withZone(ZoneId.systemDefault());
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ENGLISH)
-            .withZone(ZoneId.systemDefault());
 
     /** One row of the metric table: an algorithm at one K. */
     record MetricRow(String algorithm, MetricsAtK at, double fullMrr, int users) {
@@ -95,7 +93,7 @@ public class QualityView extends VerticalLayout implements BeforeEnterObserver {
     final Select<Integer> ctrDays = new Select<>();
     final LineChart ctrChart = new LineChart("ctr-chart", "%");
     final Grid<ClickThroughSeries.Total> ctrTotals = new Grid<>(ClickThroughSeries.Total.class, false);
-    final Paragraph refreshed = new Paragraph();
+    final RefreshedLabel refreshed = new RefreshedLabel("quality-refreshed", REFRESH_MILLIS);
     private final HorizontalLayout links = new HorizontalLayout();
 
     @Inject
@@ -108,8 +106,6 @@ public class QualityView extends VerticalLayout implements BeforeEnterObserver {
         evaluate.setId("evaluate");
         runSummary.setId("run-summary");
         coldStart.setId("cold-start");
-        refreshed.setId("quality-refreshed");
-        refreshed.addClassName("refreshed");
 
         runs.setId("evaluation-runs");
         runs.setAllRowsVisible(true);
@@ -207,12 +203,10 @@ public class QualityView extends VerticalLayout implements BeforeEnterObserver {
         }
         try {
             showRuns(evaluations.list(catalogue, RUNS));
-            refreshed.removeClassName("stale");
-            refreshed.setText("Updated " + CLOCK.format(Instant.now()) + ", every " + REFRESH_MILLIS / 1000 + " s");
+            refreshed.updated();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not read the evaluation runs of " + catalogue, e);
-            refreshed.addClassName("stale");
-            refreshed.setText("Evaluation runs unavailable: " + e.getMessage());
+            refreshed.unavailable("Evaluation runs", e);
         }
     }
 

@@ -27,6 +27,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openreco.recommender.admin.MainLayout;
 import org.openreco.recommender.admin.Polling;
+import org.openreco.recommender.admin.RefreshedLabel;
 import org.openreco.recommender.admin.catalog.CatalogueView;
 import org.openreco.recommender.admin.charts.LineChart;
 import org.openreco.recommender.admin.quality.QualityView;
@@ -54,8 +55,6 @@ public class TrainingView extends VerticalLayout implements BeforeEnterObserver 
     private static final Logger LOG = Logger.getLogger(TrainingView.class.getName());
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ENGLISH)
             .withZone(ZoneId.systemDefault());
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ENGLISH)
-            .withZone(ZoneId.systemDefault());
 
     private final Training training;
     private final Catalogues catalogues;
@@ -70,7 +69,7 @@ public class TrainingView extends VerticalLayout implements BeforeEnterObserver 
     final ProgressBar progress = new ProgressBar();
     final LineChart lossChart = new LineChart("loss-chart", "");
     final Grid<ModelVersion> versions = new Grid<>(ModelVersion.class, false);
-    final Paragraph refreshed = new Paragraph();
+    final RefreshedLabel refreshed = new RefreshedLabel("training-refreshed", REFRESH_MILLIS);
     private final HorizontalLayout links = new HorizontalLayout();
 
     @Inject
@@ -83,8 +82,6 @@ public class TrainingView extends VerticalLayout implements BeforeEnterObserver 
         status.setId("training-status");
         progress.setId("training-progress");
         progress.setWidth("28em");
-        refreshed.setId("training-refreshed");
-        refreshed.addClassName("refreshed");
         form.addTrainListener(train -> start(train.getRequest()));
 
         versions.setId("model-versions");
@@ -133,12 +130,10 @@ public class TrainingView extends VerticalLayout implements BeforeEnterObserver 
         }
         try {
             show(training.history(catalogue, HISTORY));
-            refreshed.removeClassName("stale");
-            refreshed.setText("Updated " + CLOCK.format(Instant.now()) + ", every " + REFRESH_MILLIS / 1000 + " s");
+            refreshed.updated();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not read the training of " + catalogue, e);
-            refreshed.addClassName("stale");
-            refreshed.setText("Training unavailable: " + e.getMessage());
+            refreshed.unavailable("Training", e);
         }
     }
 

@@ -123,16 +123,6 @@ public final class ItemKnn implements Algorithm {
                 }
             });
         }
-        int[] start = new int[items + 1];
-        for (int i = 0; i < items; i++) {
-            start[i + 1] = start[i] + chunkNeighbour[i].length;
-        }
-        int[] neighbour = new int[start[items]];
-        float[] similarity = new float[start[items]];
-        for (int i = 0; i < items; i++) {
-            System.arraycopy(chunkNeighbour[i], 0, neighbour, start[i], chunkNeighbour[i].length);
-            System.arraycopy(chunkSimilarity[i], 0, similarity, start[i], chunkSimilarity[i].length);
-        }
-        return new ItemNeighbours(start, neighbour, similarity);
+        return ItemNeighbours.packed(chunkNeighbour, chunkSimilarity);
     }
 }

@@ -19,6 +19,22 @@ public final class ItemNeighbours {
         this.similarity = similarity;
     }
 
+    /** From each item's own arrays (neighbours best first, values aligned), packed end to end. */
+    static ItemNeighbours packed(int[][] neighbours, float[][] values) {
+        int items = neighbours.length;
+        int[] start = new int[items + 1];
+        for (int i = 0; i < items; i++) {
+            start[i + 1] = start[i] + neighbours[i].length;
+        }
+        int[] neighbour = new int[start[items]];
+        float[] similarity = new float[start[items]];
+        for (int i = 0; i < items; i++) {
+            System.arraycopy(neighbours[i], 0, neighbour, start[i], neighbours[i].length);
+            System.arraycopy(values[i], 0, similarity, start[i], values[i].length);
+        }
+        return new ItemNeighbours(start, neighbour, similarity);
+    }
+
     public int itemCount() {
         return start.length - 1;
     }

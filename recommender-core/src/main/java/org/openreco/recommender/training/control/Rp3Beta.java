@@ -126,16 +126,6 @@ public final class Rp3Beta implements Algorithm {
                 }
             });
         }
-        int[] start = new int[items + 1];
-        for (int i = 0; i < items; i++) {
-            start[i + 1] = start[i] + chunkNeighbour[i].length;
-        }
-        int[] neighbour = new int[start[items]];
-        float[] weight = new float[start[items]];
-        for (int i = 0; i < items; i++) {
-            System.arraycopy(chunkNeighbour[i], 0, neighbour, start[i], chunkNeighbour[i].length);
-            System.arraycopy(chunkWeight[i], 0, weight, start[i], chunkWeight[i].length);
-        }
-        return new ItemNeighbours(start, neighbour, weight);
+        return ItemNeighbours.packed(chunkNeighbour, chunkWeight);
     }
 }

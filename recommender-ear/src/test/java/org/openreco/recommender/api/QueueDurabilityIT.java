@@ -3,13 +3,7 @@ package org.openreco.recommender.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,8 +15,6 @@ import org.junit.jupiter.api.Test;
 class QueueDurabilityIT {
 
     private static final int ITEMS = 4_000;
-    private static final Path REPO = Path.of("").toAbsolutePath().getParent();
-    private static final String OFFSET = System.getProperty("it.port.offset", "100");
 
     @Test
     void killing_the_server_mid_batch_loses_no_queued_work_and_embeds_every_item_exactly_once() throws Exception {
@@ -46,13 +38,11 @@ class QueueDurabilityIT {
         EmbeddingPipelineIT.await("the first vectors", () -> vectors(shop) > 0 ? Boolean.TRUE : null);
         long before = vectors(shop);
         assertTrue(before < ITEMS, "the queue must still hold work when the server dies: " + before);
-        long pid = serverPid();
-        ProcessHandle.of(pid).orElseThrow().destroyForcibly();
-        assertTrue(ProcessHandle.of(pid).orElseThrow().onExit().get(30, TimeUnit.SECONDS) != null);
+        ItServer.kill();
         long queuedAtCrash = queued(shop);
         assertTrue(queuedAtCrash > 0, "marks left at the crash");
 
-        server("up");
+        ItServer.ensureUp();
         long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
         while (queued(shop) > 0 || vectors(shop) < ITEMS || !"all-minilm-l6-v2-q".equals(activeModel(shop))) {
             assertTrue(System.nanoTime() < deadline, "not embedded in time: " + vectors(shop) + " vectors, "
@@ -90,31 +80,5 @@ class QueueDurabilityIT {
 
     private static long queued(Storefront shop) {
         return Database.count("embedding_queue", shop.catalogue);
-    }
-
-    /** The server's Java process, as bin/server.sh finds it ("running: pid N, ..."). */
-    private static long serverPid() throws IOException, InterruptedException {
-        String status = server("status");
-        var matcher = java.util.regex.Pattern.compile("running: pid (\\d+)").matcher(status);
-        assertTrue(matcher.find(), status);
-        return Long.parseLong(matcher.group(1));
-    }
-
-    /** bin/server.sh with the environment the build's start-it-server execution gives it. */
-    private static String server(String command) throws IOException, InterruptedException {
-        Path log = Files.createTempFile("server-", ".log");
-        var builder = new ProcessBuilder(List.of("bash", REPO.resolve("bin/server.sh").toString(), command))
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("PORT_OFFSET", OFFSET);
-        builder.environment().put("EAR", REPO.resolve("recommender-ear/target/recommender.ear").toString());
-        builder.environment().put("ADMIN_PASSWORD", Api.ADMIN_PASSWORD);
-        var process = builder.start();
-        assertTrue(process.waitFor(360, TimeUnit.SECONDS), command + " did not finish");
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        Files.deleteIfExists(log);
-        if (!command.equals("status")) {
-            assertEquals(0, process.exitValue(), output);
-        }
-        return output;
     }
 }

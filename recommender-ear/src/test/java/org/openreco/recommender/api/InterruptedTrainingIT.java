@@ -3,11 +3,8 @@ package org.openreco.recommender.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.JsonObject;
-import java.time.Duration;
 import java.util.Random;
 import java.util.Set;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,7 +30,7 @@ class InterruptedTrainingIT {
         var start = Api.post(base + "/training", "{\"factors\":64,\"epochs\":200}");
         assertEquals(202, start.status(), start.body());
         long id = start.json().getJsonNumber("id").longValue();
-        var running = await(base + "/training/" + id,
+        var running = TrainingApiIT.await(() -> Api.get(base + "/training/" + id).json(),
                 v -> Set.of("evaluating", "training").contains(v.getJsonObject("progress").getString("phase")));
         assertEquals("training", running.getString("status"), running.toString());
 
@@ -51,7 +48,7 @@ class InterruptedTrainingIT {
         var again = Api.post(base + "/training", "{\"factors\":16,\"epochs\":3}");
         assertEquals(202, again.status(), "not blocked by the interrupted one: " + again.body());
         long second = again.json().getJsonNumber("id").longValue();
-        var trained = await(base + "/training/" + second, v -> !v.getString("status").equals("training"));
+        var trained = TrainingApiIT.awaitFinished(base, second);
         assertEquals("active", trained.getString("status"), trained.toString());
     }
 
@@ -81,18 +78,5 @@ class InterruptedTrainingIT {
     private static void post(Storefront shop, String events) {
         var reply = shop.post("events:batch?createMissingItems=true", events);
         assertEquals(200, reply.status(), reply.body());
-    }
-
-    private static JsonObject await(String path, Predicate<JsonObject> done) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (true) {
-            var reply = Api.get(path);
-            assertEquals(200, reply.status(), reply.body());
-            if (done.test(reply.json())) {
-                return reply.json();
-            }
-            assertTrue(System.nanoTime() < deadline, "not there in time: " + reply.body());
-            Thread.sleep(200);
-        }
     }
 }

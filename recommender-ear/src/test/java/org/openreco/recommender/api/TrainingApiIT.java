@@ -242,11 +242,11 @@ class TrainingApiIT {
     }
 
     /** Polls the version until it is no longer training (at most five minutes). */
-    private static JsonObject awaitFinished(String base, long id) {
+    static JsonObject awaitFinished(String base, long id) {
         return await(() -> Api.get(base + "/training/" + id).json(), v -> !v.getString("status").equals("training"));
     }
 
-    private static JsonObject await(java.util.function.Supplier<JsonObject> poll, java.util.function.Predicate<JsonObject> done) {
+    static JsonObject await(java.util.function.Supplier<JsonObject> poll, java.util.function.Predicate<JsonObject> done) {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (true) {
             var value = poll.get();

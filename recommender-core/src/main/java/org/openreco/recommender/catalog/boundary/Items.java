@@ -91,27 +91,29 @@ public class Items {
 
     /** Hides an item from recommendations (false) or shows it again (true). */
     public Item setAvailable(String catalogue, String externalId, boolean available) {
-        long id = get(catalogue, externalId).getId();
+        var item = get(catalogue, externalId);
+        long id = item.getId();
         int changed = em.createNativeQuery("update item set available = ?1, updated_at = now() where id = ?2 and available <> ?1")
                 .setParameter(1, available)
                 .setParameter(2, id)
                 .executeUpdate();
         em.clear();
         if (changed > 0) {
-            catalogueChanged.fire(new CatalogueChanged(catalogues.ref(catalogue).id(), "item " + (available ? "shown" : "hidden")));
+            catalogueChanged.fire(new CatalogueChanged(item.getCatalogueId(), "item " + (available ? "shown" : "hidden")));
         }
         return get(catalogue, externalId);
     }
 
     /** Deletes an item with its interactions and impressions (the schema cascades). */
     public void delete(String catalogue, String externalId) {
-        long id = get(catalogue, externalId).getId();
+        var item = get(catalogue, externalId);
+        long id = item.getId();
         em.createNativeQuery("delete from item where id = ?1").setParameter(1, id).executeUpdate();
         em.createNativeQuery("delete from embedding_queue where kind = 'item' and entity_id = ?1")
                 .setParameter(1, id)
                 .executeUpdate();
         em.clear();
-        catalogueChanged.fire(new CatalogueChanged(catalogues.ref(catalogue).id(), "item deleted"));
+        catalogueChanged.fire(new CatalogueChanged(item.getCatalogueId(), "item deleted"));
     }
 
     /** One page of a catalogue's items matching the filter, newest first. */

@@ -177,13 +177,13 @@ public class Recommendations {
                 return autoCommitted(connection -> logged(connection, kept.catalogueId(), kept.userId(), kept.candidates()));
             }
         }
-        long startedAt = answers.start();
+        long startedAt = key == null ? 0 : answers.start();
         return serve(catalogue, query.n(), user, (connection, serving) -> {
             var ranked = HybridRanking.forUser(connection, serving, filters(query), query.n(), query.diversity(), trending);
-            var served = new Served(ranked.userId(), ranked.candidates());
+            var served = new Served(ranked.userId(), distinct(ranked.candidates()));
             // only known users' answers: an unknown user's first event creates them without a change to announce
             if (key != null && served.userId() != null) {
-                answers.keep(key, new AnswerCache.Answer(serving.catalogueId(), served.userId(), distinct(served.candidates()), startedAt));
+                answers.keep(key, new AnswerCache.Answer(serving.catalogueId(), served.userId(), served.candidates(), startedAt));
             }
             return served;
         }, logImpressions);

@@ -32,10 +32,8 @@ public class TrainingBatchlet extends AbstractBatchlet {
     @Override
     public String process() {
         long versionId = Long.parseLong(modelVersionId);
-        new TrainingRun(transactions, 0, executor).train(versionId);
-        // the new version serves (or a failed one changed nothing: announcing it anyway costs one recomputation)
-        long catalogueId = transactions.inNew(c -> new ModelVersions(c).catalogueId(versionId));
-        catalogueChanged.fire(new CatalogueChanged(catalogueId, "model version " + versionId + " trained"));
+        new TrainingRun(transactions, 0, executor).train(versionId).ifPresent(catalogueId ->
+                catalogueChanged.fire(new CatalogueChanged(catalogueId, "model version " + versionId + " trained and activated")));
         return "done";
     }
 }

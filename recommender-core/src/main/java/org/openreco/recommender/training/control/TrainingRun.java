@@ -7,6 +7,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -51,8 +52,11 @@ public final class TrainingRun {
         this(transactions, threads, task -> Thread.ofPlatform().name("training-store").daemon().start(task));
     }
 
-    /** Trains the version (status training); never throws: a failure is recorded on the version. */
-    public void train(long versionId) {
+    /**
+     * Trains the version (status training); never throws: a failure is recorded on the version. The
+     * catalogue whose active model it became, empty when it failed.
+     */
+    public OptionalLong train(long versionId) {
         Long evaluationRun = null;
         ModelStore store = new ModelStore(transactions);
         Phases phases = new Phases();
@@ -112,6 +116,7 @@ public final class TrainingRun {
             transactions.inNew(c -> new ModelVersions(c).retain(catalogueId));
             phases.done("retention");
             LOG.info("model version " + versionId + " trained and activated (" + phases + "): " + metrics);
+            return OptionalLong.of(catalogueId);
         } catch (RuntimeException e) {
             String message = message(e);
             LOG.warning("training of model version " + versionId + " failed: " + message);
@@ -131,6 +136,7 @@ public final class TrainingRun {
                 LOG.warning("could not record the failure of model version " + versionId + ": " + message(again));
             }
         }
+        return OptionalLong.empty();
     }
 
     /** A stand-alone evaluation into a running evaluation run (no model stored); never throws. */

@@ -88,13 +88,14 @@ public class Users {
 
     /** Forgets a user: the user, their interactions and impressions (the schema cascades) and their queue mark. */
     public void delete(String catalogue, String externalId) {
-        long id = get(catalogue, externalId).getId();
+        var user = get(catalogue, externalId);
+        long id = user.getId();
         em.createNativeQuery("delete from app_user where id = ?1").setParameter(1, id).executeUpdate();
         em.createNativeQuery("delete from embedding_queue where kind = 'user' and entity_id = ?1")
                 .setParameter(1, id)
                 .executeUpdate();
         em.clear();
-        usersChanged.fire(new UsersChanged(catalogues.ref(catalogue).id(), List.of(id)));
+        usersChanged.fire(new UsersChanged(user.getCatalogueId(), List.of(id)));
     }
 
     /** One page of a catalogue's users whose external id contains the text (null: all), newest first. */

@@ -1,5 +1,14 @@
 package org.openreco.recommender.evaluation.control;
 
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.concurrent.ForkJoinPool;
+import org.openreco.recommender.ranking.BlendWeights;
+import org.openreco.recommender.ranking.Ranked;
+import org.openreco.recommender.ranking.RankingModel;
+import org.openreco.recommender.ranking.RankingPipeline;
+import org.openreco.recommender.ranking.SourceLists;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntPredicate;
@@ -57,6 +66,83 @@ public final class BlendSearch {
         double[] start = new double[parts.size()];
         Arrays.fill(start, 1);
         return coordinateSearch(cached, ScoreNormalisation.NONE, train, test, k, grid, rounds, threads, start);
+    }
+
+    /**
+     * The search over the ranking pipeline's own blend ({@link RankingPipeline}): each source's candidates
+     * for the validation users are found once, each trial re-blends them with its weights and fills the
+     * list as serving does, so the weights are tuned on exactly what storefronts get.
+     */
+    static Result searchPipeline(SplitRanking ranking, InteractionMatrix train, InteractionMatrix test, int k,
+            double[] grid, int rounds, int threads) {
+        RankingModel model = ranking.model();
+        BlendWeights every = new BlendWeights(1, 1, 1, 1);
+        int[] users = IntStream.range(0, test.rows()).filter(u -> test.rowLength(u) > 0).toArray();
+        SourceLists[] lists = new SourceLists[users.length];
+        BitSet[] seen = new BitSet[users.length];
+        int perSource = RankingPipeline.CANDIDATES_PER_RESULT * k;
+        try (ForkJoinPool pool = new ForkJoinPool(Math.max(1, threads <= 0 ? Runtime.getRuntime().availableProcessors() : threads))) {
+            pool.submit(() -> IntStream.range(0, users.length).parallel().forEach(n -> {
+                var user = ranking.user(users[n]);
+                seen[n] = new BitSet(model.items());
+                for (int i : user.seen()) {
+                    seen[n].set(i);
+                }
+                BitSet s = seen[n];
+                lists[n] = RankingPipeline.candidates(model, user, i -> !s.get(i), perSource, null, every);
+            })).join();
+            double[] weights = {1, 1, 1, 1};
+            java.util.function.ToDoubleFunction<double[]> ndcg = w -> {
+                var blend = new BlendWeights(w[0], w[1], w[2], w[3]);
+                return pool.submit(() -> IntStream.range(0, users.length).parallel().mapToDouble(n -> {
+                    int user = users[n];
+                    boolean[] relevant = new boolean[model.items()];
+                    int count = 0;
+                    for (int e = test.rowStart(user); e < test.rowEnd(user); e++) {
+                        if (!seen[n].get(test.column(e)) && !relevant[test.column(e)]) {
+                            relevant[test.column(e)] = true;
+                            count++;
+                        }
+                    }
+                    if (count == 0) {
+                        return Double.NaN;
+                    }
+                    var shown = new ArrayList<>(RankingPipeline.blend(lists[n], blend).stream().limit(k).toList());
+                    BitSet s = seen[n];
+                    RankingPipeline.fill(model, i -> !s.get(i), k, shown);
+                    return RankingMetrics.ndcg(shown.stream().mapToInt(Ranked::item).toArray(), relevant, count, k);
+                }).filter(v -> !Double.isNaN(v)).average().orElse(0)).join();
+            };
+            double best = ndcg.applyAsDouble(weights);
+            int trials = 1;
+            for (int round = 0; round < rounds; round++) {
+                boolean moved = false;
+                for (int p = 0; p < weights.length; p++) {
+                    double current = weights[p];
+                    for (double g : grid) {
+                        if (g == current) {
+                            continue;
+                        }
+                        weights[p] = g;
+                        if (Arrays.stream(weights).allMatch(w -> w == 0)) {
+                            continue;
+                        }
+                        double value = ndcg.applyAsDouble(weights);
+                        trials++;
+                        if (value > best) {
+                            best = value;
+                            current = g;
+                            moved = true;
+                        }
+                    }
+                    weights[p] = current;
+                }
+                if (!moved) {
+                    break;
+                }
+            }
+            return new Result(weights.clone(), best, trials);
+        }
     }
 
     /** Weights per activity bucket ({@link ActivityBlend}), and the whole validation NDCG of that blend. */

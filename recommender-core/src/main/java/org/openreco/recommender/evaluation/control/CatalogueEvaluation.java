@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.Map;
 import org.openreco.recommender.evaluation.boundary.AlgorithmMetrics;
 import org.openreco.recommender.evaluation.boundary.MetricsAtK;
+import org.openreco.recommender.ranking.BlendWeights;
+import org.openreco.recommender.ranking.RankingModel;
 import org.openreco.recommender.training.boundary.AlsParameters;
 import org.openreco.recommender.training.boundary.TrainingRequest;
 import org.openreco.recommender.training.control.Algorithm;
-import org.openreco.recommender.training.control.Blend;
+import org.openreco.recommender.training.control.AlsModel;
 import org.openreco.recommender.training.control.ContentBased;
 import org.openreco.recommender.training.control.ImplicitAls;
 import org.openreco.recommender.training.control.InteractionMatrix;
@@ -36,6 +38,7 @@ public final class CatalogueEvaluation {
     public static final String COLLABORATIVE = "collaborative", ITEM_TO_ITEM = "item-to-item", CONTENT = "content",
             TRENDING = "trending";
     private static final int BLEND_ROUNDS = 3;
+    private static final BlendWeights EVERY_SOURCE = new BlendWeights(1, 1, 1, 1);
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(CatalogueEvaluation.class.getName());
 
     /**
@@ -86,17 +89,23 @@ public final class CatalogueEvaluation {
         sources.put(TRENDING, new Popularity());
 
         long started = System.nanoTime();
+        float[][] unitVectors = itemVectors == null ? null : RankingModel.unit(itemVectors);
         InteractionMatrix validationTrain = validation.trainMatrix();
-        List<Scorer> validationScorers = sources.values().stream().map(a -> a.fit(validationTrain)).toList();
+        SplitRanking validationRanking = SplitRanking.of(validation, validation.train(), validationTrain,
+                new ImplicitAls(als(request, threads)).fit(validationTrain),
+                new ItemKnn(request.neighbours(), true, threads).neighbours(validationTrain), unitVectors, EVERY_SOURCE);
         long fitted = System.nanoTime();
-        BlendSearch.Result searched = BlendSearch.search(validationScorers, validationTrain, validation.testMatrix(), k,
+        BlendSearch.Result searched = BlendSearch.searchPipeline(validationRanking, validationTrain, validation.testMatrix(), k,
                 BlendSearch.GRID, BLEND_ROUNDS, threads);
         long searchedAt = System.nanoTime();
+        double[] w = searched.weights();
         Map<String, Double> blend = new LinkedHashMap<>();
-        int p = 0;
-        for (String source : sources.keySet()) {
-            blend.put(source, searched.weights()[p++]);
+        blend.put(COLLABORATIVE, w[0]);
+        blend.put(ITEM_TO_ITEM, w[1]);
+        if (itemVectors != null) {
+            blend.put(CONTENT, w[2]);
         }
+        blend.put(TRENDING, w[3]);
 
         InteractionMatrix train = split.trainMatrix();
         InteractionMatrix test = split.testMatrix();
@@ -121,17 +130,13 @@ public final class CatalogueEvaluation {
             metrics.add(single.getKey(), json(evaluator.evaluate(single.getKey(), scorer, train, test), trainMillis));
             algorithms.add(Json.createObjectBuilder().add("name", single.getKey()).add("parameters", parameters(single.getKey())));
         }
-        List<Scorer> parts = new ArrayList<>();
-        for (String source : sources.keySet()) {
-            parts.add(trained.get(switch (source) {
-                case COLLABORATIVE -> "ials";
-                case ITEM_TO_ITEM -> "item-knn";
-                case CONTENT -> "content";
-                default -> "popularity";
-            }));
-        }
-        // the hybrid's training is its parts' training: they are blended as trained above
-        AlgorithmMetrics hybrid = evaluator.evaluate("hybrid", Blend.of(parts, searched.weights(), train), train, test);
+        // the hybrid's parts are the single algorithms trained above, ranked by the serving pipeline
+        long start = System.nanoTime();
+        var neighbours = new ItemKnn(request.neighbours(), true, threads).neighbours(train);
+        partsMillis += (System.nanoTime() - start) / 1_000_000;
+        SplitRanking testRanking = SplitRanking.of(split, split.train(), train, (AlsModel) trained.get("ials"), neighbours,
+                unitVectors, new BlendWeights(w[0], w[1], w[2], w[3]));
+        AlgorithmMetrics hybrid = evaluator.evaluate("hybrid", (Evaluator.Ranker) testRanking::rank, train, test);
         metrics.add("hybrid", json(hybrid, partsMillis));
         JsonObjectBuilder blendJson = Json.createObjectBuilder();
         blend.forEach(blendJson::add);

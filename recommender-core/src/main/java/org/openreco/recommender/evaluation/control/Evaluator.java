@@ -60,6 +60,60 @@ public final class Evaluator {
 
     /** Evaluates a trained scorer; train and test are users × items matrices of the same dimensions. */
     public AlgorithmMetrics evaluate(String name, Scorer scorer, InteractionMatrix train, InteractionMatrix test) {
+        int items = train.cols();
+        return evaluate(name, train, test, (user, relevant) -> {
+            float[] scores = new float[items];
+            scorer.score(user, scores);
+            for (int i = 0; i < items; i++) { // a scorer's NaN would drop an item silently: rank it last
+                if (scores[i] != scores[i]) {
+                    scores[i] = Float.NEGATIVE_INFINITY;
+                }
+            }
+            for (int e = train.rowStart(user); e < train.rowEnd(user); e++) {
+                scores[train.column(e)] = Float.NaN; // not a candidate
+            }
+            return new Ranking(TopK.select(scores, maxK), 1.0 / fullRank(scores, relevant));
+        });
+    }
+
+    /**
+     * A ranker that gives a list instead of a score per item (the ranking pipeline): it ranks for a test
+     * user of {@code train} (leaving out the user's training items itself); reciprocal rank counts within
+     * its list of {@link #maxK()} items (0 when no relevant item is in it).
+     */
+    @FunctionalInterface
+    public interface Ranker {
+        int[] rank(int user, int k);
+    }
+
+    /** Evaluates a ranker's lists; train and test are users × items matrices of the same dimensions. */
+    public AlgorithmMetrics evaluate(String name, Ranker ranker, InteractionMatrix train, InteractionMatrix test) {
+        return evaluate(name, train, test, (user, relevant) -> {
+            int[] ranked = ranker.rank(user, maxK);
+            double reciprocal = 0;
+            for (int r = 0; r < ranked.length; r++) {
+                if (relevant[ranked[r]]) {
+                    reciprocal = 1.0 / (r + 1);
+                    break;
+                }
+            }
+            return new Ranking(ranked, reciprocal);
+        });
+    }
+
+    /** The longest cut-off: how many items a ranker is asked for. */
+    public int maxK() {
+        return maxK;
+    }
+
+    private record Ranking(int[] items, double reciprocalRank) {
+    }
+
+    private interface UserRanking {
+        Ranking rank(int user, boolean[] relevant);
+    }
+
+    private AlgorithmMetrics evaluate(String name, InteractionMatrix train, InteractionMatrix test, UserRanking ranking) {
         long start = System.nanoTime();
         int items = train.cols();
         int[] itemUsers = train.columnCounts();
@@ -88,19 +142,10 @@ public final class Evaluator {
                 if (relevantCount == 0) {
                     return; // skipped: perUser[n] stays null
                 }
-                float[] scores = new float[items];
-                scorer.score(user, scores);
-                for (int i = 0; i < items; i++) { // a scorer's NaN would drop an item silently: rank it last
-                    if (scores[i] != scores[i]) {
-                        scores[i] = Float.NEGATIVE_INFINITY;
-                    }
-                }
-                for (int e = train.rowStart(user); e < train.rowEnd(user); e++) {
-                    scores[train.column(e)] = Float.NaN; // not a candidate
-                }
+                Ranking answer = ranking.rank(user, relevant);
+                int[] ranked = answer.items();
                 double[] values = new double[cutoffs.length * perK + 1];
-                values[values.length - 1] = 1.0 / fullRank(scores, relevant);
-                int[] ranked = TopK.select(scores, maxK);
+                values[values.length - 1] = answer.reciprocalRank();
                 lists[n] = ranked;
                 for (int c = 0; c < cutoffs.length; c++) {
                     int k = cutoffs[c], at = c * perK;

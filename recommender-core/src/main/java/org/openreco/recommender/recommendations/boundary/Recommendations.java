@@ -25,7 +25,7 @@ import org.openreco.recommender.recommendations.control.ItemFilters;
 import org.openreco.recommender.recommendations.control.NearestItems;
 import org.openreco.recommender.recommendations.control.ServingGate;
 import org.openreco.recommender.recommendations.control.ServingGeneration;
-import org.openreco.recommender.recommendations.control.Trending;
+import org.openreco.recommender.recommendations.control.ServingStates;
 import org.openreco.recommender.recommendations.control.Vectors;
 import org.openreco.recommender.recommendations.entity.Source;
 
@@ -49,7 +49,7 @@ public class Recommendations {
     DataSource dataSource;
 
     @Inject
-    Trending trending;
+    ServingStates states;
 
     @Inject
     ServingGate gate;
@@ -178,15 +178,19 @@ public class Recommendations {
             }
         }
         long startedAt = key == null ? 0 : answers.start();
-        return serve(catalogue, query.n(), user, (connection, serving) -> {
-            var ranked = HybridRanking.forUser(connection, serving, filters(query), query.n(), query.diversity(), trending);
-            var served = new Served(ranked.userId(), distinct(ranked.candidates()));
+        var state = states.state(catalogue);
+        return gate.through(() -> autoCommitted(connection -> {
+            var ranked = HybridRanking.forUser(connection, state, user, filters(query), query.n(), query.diversity());
+            var candidates = distinct(ranked.candidates());
             // only known users' answers: an unknown user's first event creates them without a change to announce
-            if (key != null && served.userId() != null) {
-                answers.keep(key, new AnswerCache.Answer(serving.catalogueId(), served.userId(), served.candidates(), startedAt));
+            if (key != null && ranked.userId() != null) {
+                answers.keep(key, new AnswerCache.Answer(state.catalogueId(), ranked.userId(), candidates, startedAt));
             }
-            return served;
-        }, logImpressions);
+            if (logImpressions) {
+                return logged(connection, state.catalogueId(), ranked.userId(), candidates);
+            }
+            return new RecommendationList(UUID.randomUUID(), candidates.stream().map(Recommendations::recommendation).toList());
+        }));
     }
 
     private static ItemFilters filters(RecommendationQuery query) {

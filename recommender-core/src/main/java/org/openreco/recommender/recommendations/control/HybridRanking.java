@@ -3,25 +3,24 @@ package org.openreco.recommender.recommendations.control;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.BitSet;
 import java.util.List;
+import java.util.function.IntPredicate;
+import org.openreco.recommender.embedding.control.VectorSql;
+import org.openreco.recommender.ranking.ContentCandidates;
+import org.openreco.recommender.ranking.Ranked;
+import org.openreco.recommender.ranking.RankingPipeline;
+import org.openreco.recommender.ranking.RankingUser;
 import org.openreco.recommender.recommendations.entity.Source;
 
 /**
- * A user's recommendations: candidates from every source the user has what it needs for, a few times
- * n each ({@link HybridCandidates}), merged and scored by the active model's blend ({@link HybridScores}),
- * re-ranked for diversity when asked ({@link DiversityReranker}), filled with trending items when the
- * filters leave fewer than n. Cold start follows from what exists: an unknown user or one without
- * events gets trending; after the first events content (once the taste vector is folded) and
- * item-to-item (neighbours of their items) until the model has folded them in too; an item without
- * interactions has no factors or neighbours but is found by content.
+ * A storefront user's recommendations: the user read in one round trip (their factors in the active
+ * model, taste vector in the active generation, recent positive items and every item they interacted
+ * with), ranked by the {@link RankingPipeline} over the catalogue's in-memory {@link ServingState}. Only
+ * a filter on attributes costs another query (which items match), and content another one when the
+ * catalogue's vectors are over the memory budget (a pgvector search).
  */
 public final class HybridRanking {
-
-    /** Candidates each source proposes per result asked for (twice as many when diversifying). */
-    static final int CANDIDATES_PER_RESULT = 3;
-    /** Of the trending ranking, this many times a source's candidates go in: room for the filtered ones. */
-    static final int TRENDING_CANDIDATES = 5;
 
     private HybridRanking() {
     }
@@ -30,45 +29,34 @@ public final class HybridRanking {
     public record Ranked(Long userId, List<Candidate> candidates) {
     }
 
-    /** For the user the serving state was resolved with ({@link ServingGeneration#resolve(Connection, String, int, String)}). */
-    public static Ranked forUser(Connection connection, ServingGeneration serving, ItemFilters filters, int n, double diversity,
-            Trending trending) throws SQLException {
-        var user = serving.user();
-        Long userId = user == null ? null : user.id();
-        var seen = filters.seenBy(userId);
-        var candidates = new ArrayList<Candidate>(n);
-        if (user != null) {
-            candidates.addAll(blended(connection, serving, user, seen, n, diversity, trending));
-        }
-        if (candidates.size() < n) {
-            var shown = candidates.stream().map(Candidate::id).toList();
-            candidates.addAll(trending.top(connection, serving.catalogueId(), seen.excluding(shown), n - candidates.size()));
-        }
-        return new Ranked(userId, candidates);
+    /** The user as serving reads them, and their internal id. */
+    record ServingUser(long id, RankingUser user) {
     }
 
-    private static List<Candidate> blended(Connection connection, ServingGeneration serving, HybridCandidates.ServingUser user,
-            ItemFilters filters, int n, double diversity, Trending trending) throws SQLException {
-        var blend = serving.blend();
-        int perSource = CANDIDATES_PER_RESULT * n * (diversity > 0 ? 2 : 1);
-        // trending is a source of its own only when the blend weighs it; otherwise it only fills
-        var ask = new HybridCandidates.Ask(blend.collaborative() > 0, blend.content() > 0, blend.itemToItem() > 0,
-                blend.trending() > 0 ? trending.ranked(connection, serving.catalogueId(), TRENDING_CANDIDATES * perSource) : null,
-                perSource, diversity > 0);
-        var found = HybridCandidates.find(connection, serving, user, filters, ask);
-        var items = new HashMap<Long, HybridCandidates.Found>();
-        found.forEach(f -> items.putIfAbsent(f.proposal().itemId(), f));
-        var ranked = HybridScores.blend(found.stream().map(HybridCandidates.Found::proposal).toList(), blend);
-        double[] scores = ranked.stream().mapToDouble(HybridScores.Blended::score).toArray();
-        float[][] vectors = ranked.stream().map(b -> items.get(b.itemId()).vector()).toArray(float[][]::new);
-        var shown = new ArrayList<Candidate>(n);
-        for (int index : DiversityReranker.rerank(scores, vectors, diversity, n)) {
-            var blended = ranked.get(index);
-            var item = items.get(blended.itemId());
-            shown.add(new Candidate(blended.itemId(), item.externalId(), item.title(), item.categories(), blended.score(),
-                    blended.source(), blended.anchor(), reason(blended.source(), blended.anchor(), item.categories())));
+    public static Ranked forUser(Connection connection, ServingState state, String externalUser, ItemFilters filters, int n,
+            double diversity) throws SQLException {
+        var user = user(connection, state, externalUser);
+        var ranking = user == null ? RankingUser.UNKNOWN : user.user();
+        IntPredicate eligible = eligible(connection, state, filters);
+        ContentCandidates content = null;
+        if (user != null && ranking.taste() != null && !state.ranking().hasVectors() && state.hasVectors()
+                && state.ranking().weights().content() > 0) {
+            int perSource = RankingPipeline.CANDIDATES_PER_RESULT * n * (diversity > 0 ? 2 : 1);
+            content = searchContent(connection, state, ranking.taste(), filters.seenBy(user.id()), perSource);
         }
-        return shown;
+        var ranked = RankingPipeline.rank(state.ranking(), ranking, eligible, n, diversity, content);
+        var candidates = new ArrayList<Candidate>(ranked.size());
+        for (var r : ranked) {
+            candidates.add(candidate(state, r));
+        }
+        return new Ranked(user == null ? null : user.id(), candidates);
+    }
+
+    static Candidate candidate(ServingState state, org.openreco.recommender.ranking.Ranked r) {
+        int i = r.item();
+        String anchor = r.anchor() < 0 ? null : state.titles()[r.anchor()];
+        return new Candidate(state.itemIds()[i], state.externalIds()[i], state.titles()[i], state.categories()[i], r.score(),
+                r.source(), anchor, reason(r.source(), anchor, state.categories()[i]));
     }
 
     /** Why a user sees an item of their list; null where the source's own reason fits (trending). */
@@ -80,5 +68,114 @@ public final class HybridRanking {
                     : categories.isEmpty() ? "matches your taste" : "matches your taste in ‹" + categories.getFirst() + "›";
             case TRENDING, LATEST, SEARCH -> null;
         };
+    }
+
+    /** Available, not excluded, in one of the wanted categories, with the wanted attributes. */
+    static IntPredicate eligible(Connection connection, ServingState state, ItemFilters filters) throws SQLException {
+        BitSet allowed = (BitSet) state.available().clone();
+        for (String external : filters.excludedExternalIds()) {
+            Integer index = state.indexByExternalId().get(external);
+            if (index != null) {
+                allowed.clear(index);
+            }
+        }
+        for (long id : filters.excludedIds()) {
+            int index = state.index(id);
+            if (index >= 0) {
+                allowed.clear(index);
+            }
+        }
+        if (!filters.categories().isEmpty()) {
+            var wanted = filters.categories();
+            for (int i = allowed.nextSetBit(0); i >= 0; i = allowed.nextSetBit(i + 1)) {
+                if (state.categories()[i].stream().noneMatch(wanted::contains)) {
+                    allowed.clear(i);
+                }
+            }
+        }
+        if (!filters.attributes().isEmpty()) {
+            var matching = new BitSet(state.itemIds().length);
+            var attributes = new ItemFilters(null, List.of(), List.of(), List.of(), filters.attributes());
+            try (var ps = connection.prepareStatement("select i.id from item i where i.catalogue_id = ?" + attributes.sql())) {
+                ps.setLong(1, state.catalogueId());
+                attributes.bind(connection, ps, 2);
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        int index = state.index(rs.getLong(1));
+                        if (index >= 0) {
+                            matching.set(index);
+                        }
+                    }
+                }
+            }
+            allowed.and(matching);
+        }
+        return allowed::get;
+    }
+
+    /** The user with what the sources need, or null when the catalogue does not know them. */
+    static ServingUser user(Connection connection, ServingState state, String externalUser) throws SQLException {
+        String taste = state.hasVectors() ? "(select " + VectorSql.column("v.embedding") + " from " + state.model().userTable()
+                + " v where v.generation_id = " + state.generationId() + " and v.user_id = u.id)" : "null";
+        String factors = state.hasCollaborativeModel() ? "(select " + VectorSql.column("f.factors")
+                + " from user_factor f where f.model_version_id = " + state.modelVersionId() + " and f.user_id = u.id)" : "null";
+        try (var ps = connection.prepareStatement("""
+                select u.id, %s, %s,
+                       array(select r.item_id from (select x.item_id, max(x.occurred_at) as at, max(x.id) as last
+                                                      from (select item_id, occurred_at, id from interaction
+                                                             where user_id = u.id and weight > 0
+                                                             order by occurred_at desc, id desc limit %d) x
+                                                     group by x.item_id) r
+                              order by r.at desc, r.last desc),
+                       array(select distinct x.item_id from interaction x where x.user_id = u.id)
+                  from app_user u where u.catalogue_id = ? and u.external_id = ?""".formatted(factors, taste,
+                RankingPipeline.HISTORY))) {
+            ps.setLong(1, state.catalogueId());
+            ps.setString(2, externalUser);
+            try (var rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                float[] userFactors = VectorSql.read(rs, 2);
+                if (userFactors != null && userFactors.length > state.ranking().factors()) {
+                    userFactors = java.util.Arrays.copyOf(userFactors, state.ranking().factors());
+                }
+                return new ServingUser(rs.getLong(1), new RankingUser(state.ranking().hasFactors() ? userFactors : null,
+                        VectorSql.read(rs, 3), indices(state, rs.getArray(4)), indices(state, rs.getArray(5))));
+            }
+        }
+    }
+
+    private static int[] indices(ServingState state, java.sql.Array array) throws SQLException {
+        Long[] ids = (Long[]) array.getArray();
+        int[] indices = new int[ids.length];
+        int size = 0;
+        for (Long id : ids) {
+            int index = state.index(id);
+            if (index >= 0) {
+                indices[size++] = index;
+            }
+        }
+        return java.util.Arrays.copyOf(indices, size);
+    }
+
+    /** Content by pgvector for a catalogue whose vectors are over the memory budget. */
+    private static ContentCandidates searchContent(Connection connection, ServingState state, float[] taste,
+            ItemFilters filters, int perSource) throws SQLException {
+        var found = NearestItems.nearest(connection, state.generation(), taste, filters, null, List.of(), Source.CONTENT,
+                perSource);
+        int[] items = new int[found.size()];
+        float[] scores = new float[found.size()];
+        int size = 0;
+        for (Candidate c : found) {
+            int index = state.index(c.id());
+            if (index >= 0) {
+                items[size] = index;
+                scores[size++] = (float) c.score();
+            }
+        }
+        int[] anchors = new int[size];
+        java.util.Arrays.fill(anchors, -1);
+        return new ContentCandidates(java.util.Arrays.copyOf(items, size), java.util.Arrays.copyOf(scores, size), anchors);
     }
 }

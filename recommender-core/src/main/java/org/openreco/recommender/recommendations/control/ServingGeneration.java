@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.Optional;
 import org.openreco.recommender.embedding.boundary.EmbeddingModel;
 import org.openreco.recommender.platform.boundary.NotFoundException;
+import org.openreco.recommender.ranking.BlendWeights;
 
 /**
  * The catalogue a request names, its active embedding generation (V030), whose model decides the
@@ -15,7 +16,11 @@ import org.openreco.recommender.platform.boundary.NotFoundException;
  * catalogue does not know them.
  */
 public record ServingGeneration(long catalogueId, Long generationId, EmbeddingModel model, Long modelVersionId,
-        BlendWeights blend, HybridCandidates.ServingUser user) {
+        BlendWeights blend, ServingGeneration.User user) {
+
+    /** The user a request is for: which of their query vectors exist. */
+    public record User(long id, boolean hasTaste, boolean hasFactors) {
+    }
 
     /**
      * HNSW candidate list per query. With iterative scans (pgvector 0.8) this is only the first round:
@@ -73,7 +78,7 @@ public record ServingGeneration(long catalogueId, Long generationId, EmbeddingMo
                 BlendWeights blend = version == null ? BlendWeights.CONTENT_ONLY
                         : BlendWeights.of(number(rs, 7), number(rs, 8), number(rs, 9), number(rs, 10));
                 var user = rs.getObject(11) == null ? null
-                        : new HybridCandidates.ServingUser(rs.getLong(11), model.isPresent() && rs.getBoolean(12), rs.getBoolean(13));
+                        : new User(rs.getLong(11), model.isPresent() && rs.getBoolean(12), rs.getBoolean(13));
                 return model.isPresent() ? new ServingGeneration(catalogueId, generation, model.get(), version, blend, user)
                         : new ServingGeneration(catalogueId, null, null, version, blend, user);
             }

@@ -170,8 +170,8 @@ class HybridRankingIT {
         HybridRanking.Ranked recommend(String user, ItemFilters filters, int n, double diversity) throws SQLException {
             connection.setAutoCommit(false);
             try {
-                var serving = ServingGeneration.resolve(connection, catalogueName(), ServingGeneration.efSearch(n), user);
-                return HybridRanking.forUser(connection, serving, filters, n, diversity, new Trending());
+                var state = new ServingStateLoader(connection, Long.MAX_VALUE).load(catalogueName());
+                return HybridRanking.forUser(connection, state, user, filters, n, diversity);
             } finally {
                 connection.rollback();
                 connection.setAutoCommit(true);

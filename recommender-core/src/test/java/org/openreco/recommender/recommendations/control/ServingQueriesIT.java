@@ -297,16 +297,16 @@ class ServingQueriesIT {
                 shop.interact(a, "sci-fi-1", 8, "60 days");
             }
             shop.interact(a, "drama-2", -4, "1 hour");
-            var trending = new Trending();
+            var state = new ServingStateLoader(shop.connection, Long.MAX_VALUE).load(shop.catalogueName());
 
-            var top = trending.top(shop.connection, shop.fixture.id(), ItemFilters.none(), 5);
+            var top = HybridRanking.forUser(shop.connection, state, "nobody", ItemFilters.none(), 5, 0).candidates();
             assertEquals(List.of("comedy-1", "drama-1", "sci-fi-1"), top.subList(0, 3).stream().map(Candidate::externalId).toList());
             assertTrue(top.get(0).score() > top.get(1).score());
             assertEquals(List.of(Source.TRENDING, Source.TRENDING, Source.TRENDING, Source.LATEST, Source.LATEST),
                     top.stream().map(Candidate::source).toList(), "the newest items fill up");
 
-            var forB = trending.top(shop.connection, shop.fixture.id(),
-                    new ItemFilters(b, List.of(), List.of(), List.of("drama", "sci-fi"), Map.of()), 2);
+            var forB = HybridRanking.forUser(shop.connection, state, "b",
+                    new ItemFilters(null, List.of(), List.of(), List.of("drama", "sci-fi"), Map.of()), 2, 0).candidates();
             assertEquals(List.of("sci-fi-1"), forB.subList(0, 1).stream().map(Candidate::externalId).toList(),
                     "b has seen comedy-1 and drama-1; comedy is filtered out");
             assertEquals(2, forB.size());

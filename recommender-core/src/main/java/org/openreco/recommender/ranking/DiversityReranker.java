@@ -1,4 +1,4 @@
-package org.openreco.recommender.recommendations.control;
+package org.openreco.recommender.ranking;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.openreco.recommender.recommendations.control;
+package org.openreco.recommender.ranking;
 
 import org.openreco.recommender.recommendations.entity.Source;
 
@@ -34,7 +34,7 @@ public record BlendWeights(double collaborative, double itemToItem, double conte
     }
 
     /** Each weight read as stored, null (absent, or not a number) replaced by the default's. */
-    static BlendWeights of(Double collaborative, Double itemToItem, Double content, Double trending) {
+    public static BlendWeights of(Double collaborative, Double itemToItem, Double content, Double trending) {
         return new BlendWeights(or(collaborative, DEFAULTS.collaborative), or(itemToItem, DEFAULTS.itemToItem),
                 or(content, DEFAULTS.content), or(trending, DEFAULTS.trending));
     }

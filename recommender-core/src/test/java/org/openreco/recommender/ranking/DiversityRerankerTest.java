@@ -1,4 +1,4 @@
-package org.openreco.recommender.recommendations.control;
+package org.openreco.recommender.ranking;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,0 +1,299 @@
+package org.openreco.recommender.ranking;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.function.IntPredicate;
+import org.openreco.recommender.recommendations.entity.Source;
+import org.openreco.recommender.training.control.TopK;
+
+/**
+ * A user's ranked list: candidates from every source the blend weighs and the user has what it needs for,
+ * {@link #CANDIDATES_PER_RESULT} per result each, each source's scores put on one scale
+ * ({@link SourceLists}) and summed with the blend weights; MMR diversity when asked; filled with trending,
+ * then the newest items, when the sources leave fewer than n; the user's item that explains each.
+ * Ties go to the lower item index, so a list is a pure function of its inputs. Cold start follows from
+ * what the user has: nothing (trending), a taste or recent items (content, item-to-item), factors
+ * (collaborative).
+ */
+public final class RankingPipeline {
+
+    /** Candidates each source proposes per result asked for (twice as many when diversifying). */
+    public static final int CANDIDATES_PER_RESULT = 3;
+    /** Recent items the item-to-item source and the explanations look at. */
+    public static final int HISTORY = 50;
+
+    private RankingPipeline() {
+    }
+
+    /**
+     * The ranked list.
+     *
+     * @param eligible  the request's filters (availability, categories, attributes, exclusions); the
+     *                  user's seen items are left out on top of it
+     * @param content   the content source's candidates when the model holds no vectors (null: none)
+     */
+    public static List<Ranked> rank(RankingModel model, RankingUser user, IntPredicate eligible, int n, double diversity,
+            ContentCandidates content) {
+        BitSet seen = new BitSet(model.items());
+        for (int item : user.seen()) {
+            seen.set(item);
+        }
+        IntPredicate candidate = i -> !seen.get(i) && eligible.test(i);
+        int perSource = CANDIDATES_PER_RESULT * n * (diversity > 0 ? 2 : 1);
+        List<Ranked> blended = blend(candidates(model, user, candidate, perSource, content, model.weights()), model.weights());
+        var shown = new ArrayList<Ranked>(n);
+        for (int index : DiversityReranker.rerank(blended.stream().mapToDouble(Ranked::score).toArray(),
+                diversityVectors(model, blended), diversity, n)) {
+            shown.add(blended.get(index));
+        }
+        fill(model, candidate, n, shown);
+        return explained(model, user, shown);
+    }
+
+    /** Each weighed source's candidates among the eligible items (a source of weight 0 is not asked). */
+    public static SourceLists candidates(RankingModel model, RankingUser user, IntPredicate eligible, int perSource,
+            ContentCandidates content, BlendWeights weights) {
+        var lists = new SourceLists();
+        if (weights.collaborative() > 0 && model.hasFactors() && user.factors() != null) {
+            float[] scores = scratch(model.items());
+            float[] u = user.factors();
+            int k = model.factors();
+            float[] f = model.itemFactors();
+            for (int i = 0; i < model.items(); i++) {
+                if (eligible.test(i)) {
+                    float s = 0;
+                    for (int d = 0, at = i * k; d < k; d++) {
+                        s += f[at + d] * u[d];
+                    }
+                    scores[i] = s;
+                }
+            }
+            put(lists, Source.COLLABORATIVE, scores, perSource, null);
+        }
+        if (weights.content() > 0 && user.taste() != null) {
+            if (model.hasVectors()) {
+                float[] taste = RankingModel.unit(user.taste());
+                float[] scores = scratch(model.items());
+                float[][] vectors = model.unitVectors();
+                for (int i = 0; taste != null && i < model.items(); i++) {
+                    if (vectors[i] != null && eligible.test(i)) {
+                        scores[i] = dot(vectors[i], taste);
+                    }
+                }
+                put(lists, Source.CONTENT, scores, perSource, null);
+            } else if (content != null) {
+                int[] items = new int[content.items().length];
+                float[] scores = new float[items.length];
+                int[] anchors = new int[items.length];
+                int size = 0;
+                for (int r = 0; r < items.length && size < perSource; r++) {
+                    if (eligible.test(content.items()[r])) {
+                        items[size] = content.items()[r];
+                        scores[size] = content.scores()[r];
+                        anchors[size++] = content.anchors()[r];
+                    }
+                }
+                if (size > 0) {
+                    lists.put(Source.CONTENT, Arrays.copyOf(items, size), Arrays.copyOf(scores, size), Arrays.copyOf(anchors, size));
+                }
+            }
+        }
+        if (weights.itemToItem() > 0 && model.hasNeighbours() && user.recent().length > 0) {
+            itemToItem(model, user, eligible, perSource, lists);
+        }
+        if (weights.trending() > 0) {
+            int[] items = new int[perSource];
+            float[] scores = new float[perSource];
+            int size = 0;
+            for (int r = 0; r < model.trending().length && size < perSource; r++) {
+                if (eligible.test(model.trending()[r])) {
+                    items[size] = model.trending()[r];
+                    scores[size++] = model.trendingScores()[r];
+                }
+            }
+            if (size > 0) {
+                lists.put(Source.TRENDING, Arrays.copyOf(items, size), Arrays.copyOf(scores, size), minusOnes(size));
+            }
+        }
+        return lists;
+    }
+
+    /**
+     * The candidates merged per item, best first: the sum of weight × normalised score over the sources
+     * that propose it; an item keeps the source that contributed most, and its anchor. Sources of weight 0
+     * are left out.
+     */
+    public static List<Ranked> blend(SourceLists lists, BlendWeights weights) {
+        var merged = new HashMap<Integer, double[]>(); // item -> {total, best share, source ordinal, anchor}
+        for (var entry : lists.all().entrySet()) {
+            double weight = weights.of(entry.getKey());
+            if (weight <= 0) {
+                continue;
+            }
+            var listed = entry.getValue();
+            for (int r = 0; r < listed.items().length; r++) {
+                double share = weight * listed.scores()[r];
+                double[] sum = merged.computeIfAbsent(listed.items()[r], i -> new double[] {0, -1, -1, -1});
+                sum[0] += share;
+                if (share > sum[1]) {
+                    sum[1] = share;
+                    sum[2] = entry.getKey().ordinal();
+                    sum[3] = listed.anchors()[r];
+                }
+            }
+        }
+        var blended = new ArrayList<Ranked>(merged.size());
+        Source[] sources = Source.values();
+        merged.forEach((item, sum) -> blended.add(new Ranked(item, sum[0], sources[(int) sum[2]], (int) sum[3])));
+        blended.sort((a, b) -> a.score() != b.score() ? Double.compare(b.score(), a.score()) : Integer.compare(a.item(), b.item()));
+        return blended;
+    }
+
+    /** Trending, then the newest items, after the list's own, until it holds n. */
+    public static void fill(RankingModel model, IntPredicate candidate, int n, List<Ranked> shown) {
+        if (shown.size() >= n) {
+            return;
+        }
+        var taken = new BitSet(model.items());
+        shown.forEach(r -> taken.set(r.item()));
+        for (int r = 0; r < model.trending().length && shown.size() < n; r++) {
+            int item = model.trending()[r];
+            if (!taken.get(item) && candidate.test(item)) {
+                taken.set(item);
+                shown.add(new Ranked(item, model.trendingScores()[r], Source.TRENDING, -1));
+            }
+        }
+        for (int r = 0; r < model.newest().length && shown.size() < n; r++) {
+            int item = model.newest()[r];
+            if (!taken.get(item) && candidate.test(item)) {
+                taken.set(item);
+                shown.add(new Ranked(item, 0, Source.LATEST, -1));
+            }
+        }
+    }
+
+    /**
+     * Sums, per eligible neighbour of the user's recent items, the similarities; its anchor is the recent
+     * item it is most similar to.
+     */
+    private static void itemToItem(RankingModel model, RankingUser user, IntPredicate eligible, int perSource,
+            SourceLists lists) {
+        float[] scores = scratch(model.items());
+        var anchors = new HashMap<Integer, float[]>(); // neighbour -> {best similarity, anchor}
+        for (int h : user.recent()) {
+            int[] neighbours = model.neighbours()[h];
+            float[] similarities = model.similarities()[h];
+            for (int j = 0; neighbours != null && j < neighbours.length; j++) {
+                int item = neighbours[j];
+                if (!eligible.test(item)) {
+                    continue;
+                }
+                float[] best = anchors.get(item);
+                if (best == null) {
+                    scores[item] = similarities[j];
+                    anchors.put(item, new float[] {similarities[j], h});
+                } else {
+                    scores[item] += similarities[j];
+                    if (similarities[j] > best[0]) {
+                        best[0] = similarities[j];
+                        best[1] = h;
+                    }
+                }
+            }
+        }
+        int[] top = TopK.select(scores, perSource);
+        float[] raw = new float[top.length];
+        int[] anchor = new int[top.length];
+        for (int r = 0; r < top.length; r++) {
+            raw[r] = scores[top[r]];
+            anchor[r] = (int) anchors.get(top[r])[1];
+        }
+        if (top.length > 0) {
+            lists.put(Source.ITEM_TO_ITEM, top, raw, anchor);
+        }
+    }
+
+    private static void put(SourceLists lists, Source source, float[] scores, int perSource, int[] anchors) {
+        int[] top = TopK.select(scores, perSource);
+        if (top.length == 0) {
+            return;
+        }
+        float[] raw = new float[top.length];
+        for (int r = 0; r < top.length; r++) {
+            raw[r] = scores[top[r]];
+        }
+        lists.put(source, top, raw, anchors != null ? anchors : minusOnes(top.length));
+    }
+
+    /** The explanation of each shown item where its source left none: the recent item it resembles most. */
+    private static List<Ranked> explained(RankingModel model, RankingUser user, List<Ranked> shown) {
+        var explained = new ArrayList<Ranked>(shown.size());
+        for (Ranked r : shown) {
+            int anchor = r.anchor();
+            if (anchor < 0 && r.source() == Source.COLLABORATIVE && model.hasFactors()) {
+                anchor = nearest(user.recent(), i -> factorsOf(model, i), factorsOf(model, r.item()));
+            } else if (anchor < 0 && r.source() == Source.CONTENT && model.hasVectors()) {
+                anchor = nearest(user.recent(), i -> model.unitVectors()[i], model.unitVectors()[r.item()]);
+            }
+            explained.add(anchor == r.anchor() ? r : new Ranked(r.item(), r.score(), r.source(), anchor));
+        }
+        return explained;
+    }
+
+    /** The recent item whose vector has the highest cosine with {@code target}; −1 when none has a vector. */
+    private static int nearest(int[] recent, java.util.function.IntFunction<float[]> vectorOf, float[] target) {
+        float[] t = RankingModel.unit(target);
+        int best = -1;
+        float bestCosine = Float.NEGATIVE_INFINITY;
+        for (int h : recent) {
+            float[] v = RankingModel.unit(vectorOf.apply(h));
+            if (t == null || v == null) {
+                continue;
+            }
+            float cosine = dot(v, t);
+            if (cosine > bestCosine) {
+                bestCosine = cosine;
+                best = h;
+            }
+        }
+        return best;
+    }
+
+    private static float[] factorsOf(RankingModel model, int item) {
+        return Arrays.copyOfRange(model.itemFactors(), item * model.factors(), (item + 1) * model.factors());
+    }
+
+    /** MMR compares items by content where the model holds vectors, else by their collaborative factors. */
+    private static float[][] diversityVectors(RankingModel model, List<Ranked> blended) {
+        var vectors = new float[blended.size()][];
+        for (int r = 0; r < vectors.length; r++) {
+            int item = blended.get(r).item();
+            vectors[r] = model.hasVectors() ? model.unitVectors()[item] : model.hasFactors() ? factorsOf(model, item) : null;
+        }
+        return vectors;
+    }
+
+    /** A score per item, NaN (not a candidate) until set. */
+    private static float[] scratch(int items) {
+        float[] scores = new float[items];
+        Arrays.fill(scores, Float.NaN);
+        return scores;
+    }
+
+    static float dot(float[] a, float[] b) {
+        float s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    private static int[] minusOnes(int size) {
+        int[] values = new int[size];
+        Arrays.fill(values, -1);
+        return values;
+    }
+}

@@ -1,0 +1,127 @@
+package org.openreco.recommender.recommendations.control;
+
+import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.openreco.recommender.platform.boundary.CatalogueChanged;
+
+/**
+ * This node's in-memory {@link ServingState} per catalogue, loaded on first use and kept current: a
+ * {@link CatalogueChanged} reloads the catalogue's state in the thread that announces it (a hidden, shown
+ * or deleted item only re-reads which items are available), so the next answer after the change commits
+ * already reflects it; trending is recomputed every few seconds, and every {@link #STAMP_EVERY} a cheap
+ * look at the items notices new or re-embedded ones, which nobody announces. The vectors of a catalogue
+ * over the memory budget ({@value #BUDGET_PROPERTY} MB, system property, default {@value #DEFAULT_BUDGET_MB})
+ * stay in PostgreSQL and content is searched there.
+ */
+@ApplicationScoped
+public class ServingStates {
+
+    static final String BUDGET_PROPERTY = "recommender.serving.vector-memory-mb";
+    static final int DEFAULT_BUDGET_MB = 64;
+    static final Duration STAMP_EVERY = Duration.ofSeconds(5);
+    private static final Logger LOG = Logger.getLogger(ServingStates.class.getName());
+
+    private record Held(ServingState state, long stampDue) {
+    }
+
+    private final Map<String, Held> byName = new ConcurrentHashMap<>();
+
+    @Resource(lookup = "java:jboss/datasources/RecommenderDS")
+    DataSource dataSource;
+
+    /** The catalogue's state, loaded or brought up to date as needed; NotFoundException for an unknown catalogue. */
+    public ServingState state(String catalogue) {
+        var held = byName.get(catalogue);
+        if (held == null) {
+            return load(catalogue);
+        }
+        long now = System.nanoTime();
+        if (held.stampDue() - now < 0) {
+            return checkStamp(catalogue, held);
+        }
+        if (held.state().trendingUntil() - now < 0) {
+            return refreshTrending(catalogue, held);
+        }
+        return held.state();
+    }
+
+    /** Before the answer cache forgets (it observes later): an answer ranked after that must see the new state. */
+    void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) @Priority(1) CatalogueChanged change) {
+        for (var entry : byName.entrySet()) {
+            if (entry.getValue().state().catalogueId() != change.catalogueId()) {
+                continue;
+            }
+            try {
+                if (change.what().startsWith("item")) {
+                    var state = entry.getValue().state();
+                    var available = read(connection -> new ServingStateLoader(connection, budget()).available(state));
+                    byName.put(entry.getKey(), new Held(state.with(available), entry.getValue().stampDue()));
+                } else {
+                    byName.remove(entry.getKey());
+                    load(entry.getKey());
+                }
+            } catch (RuntimeException e) {
+                // the next request loads it afresh
+                byName.remove(entry.getKey());
+                LOG.warning("could not reload the serving state of catalogue " + entry.getKey() + " after '" + change.what()
+                        + "': " + e.getMessage());
+            }
+        }
+    }
+
+    private ServingState load(String catalogue) {
+        var state = read(connection -> new ServingStateLoader(connection, budget()).load(catalogue));
+        byName.put(catalogue, new Held(state, System.nanoTime() + STAMP_EVERY.toNanos()));
+        return state;
+    }
+
+    private ServingState checkStamp(String catalogue, Held held) {
+        var state = held.state();
+        // concurrent requests keep the old state meanwhile; they may check too, which costs one small query
+        byName.put(catalogue, new Held(state, System.nanoTime() + STAMP_EVERY.toNanos()));
+        String stamp = read(connection -> new ServingStateLoader(connection, budget())
+                .stamp(state.catalogueId(), state.generationId(), state.model()));
+        return stamp.equals(state.itemsStamp()) ? held.state() : load(catalogue);
+    }
+
+    private ServingState refreshTrending(String catalogue, Held held) {
+        var state = read(connection -> new ServingStateLoader(connection, budget()).refreshTrending(held.state()));
+        byName.computeIfPresent(catalogue, (name, current) -> current.state() == held.state() ? new Held(state, current.stampDue())
+                : current);
+        return state;
+    }
+
+    private static long budget() {
+        return Long.getLong(BUDGET_PROPERTY, DEFAULT_BUDGET_MB) * 1024 * 1024;
+    }
+
+    @FunctionalInterface
+    private interface Reading<T> {
+        T read(Connection connection) throws SQLException;
+    }
+
+    /** A read-only transaction of its own (the driver streams large results only with auto-commit off). */
+    private <T> T read(Reading<T> reading) {
+        try (var connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                return reading.read(connection);
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the serving state", e);
+        }
+    }
+}

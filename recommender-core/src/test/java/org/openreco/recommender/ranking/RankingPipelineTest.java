@@ -1,0 +1,87 @@
+package org.openreco.recommender.ranking;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openreco.recommender.recommendations.entity.Source;
+
+class RankingPipelineTest {
+
+    /** Six items, 2 factors: item i has factors (i, 1); items 4 and 5 are each other's neighbours. */
+    private static RankingModel model(BlendWeights weights) {
+        float[] factors = new float[12];
+        for (int i = 0; i < 6; i++) {
+            factors[2 * i] = i;
+            factors[2 * i + 1] = 1;
+        }
+        int[][] neighbours = {{}, {}, {}, {}, {5, 3}, {4}};
+        float[][] similarities = {{}, {}, {}, {}, {0.9f, 0.2f}, {0.9f}};
+        return new RankingModel(6, 2, factors, neighbours, similarities, new int[] {0, 1, 2}, new float[] {30, 20, 10}, null,
+                new int[] {5, 4, 3, 2, 1, 0}, weights);
+    }
+
+    private static List<Integer> items(List<Ranked> ranked) {
+        return ranked.stream().map(Ranked::item).toList();
+    }
+
+    @Test
+    void collaborativeRanksByInnerProductAndLeavesOutSeenAndIneligibleItems() {
+        var user = new RankingUser(new float[] {1, 0}, null, new int[] {5}, new int[] {5});
+        var ranked = RankingPipeline.rank(model(new BlendWeights(1, 0, 0, 0)), user, i -> i != 3, 3, 0, null);
+        // inner products i·1: 5 is seen, 3 is filtered, so 4, 2, 1
+        assertEquals(List.of(4, 2, 1), items(ranked));
+        assertEquals(Source.COLLABORATIVE, ranked.getFirst().source());
+        assertEquals(5, ranked.getFirst().anchor(), "the only recent item explains it");
+    }
+
+    @Test
+    void eachSourceIsNormalisedOverItsOwnCandidatesBeforeTheWeightsApply() {
+        var user = new RankingUser(new float[] {1, 0}, null, new int[] {5}, new int[] {5});
+        // collaborative over 3 candidates per result × 1: items 4, 3, 2 → 1, 0.5, 0; trending 0, 1, 2 → 1, 0.5, 0
+        var lists = RankingPipeline.candidates(model(new BlendWeights(1, 0, 0, 1)), user, i -> i != 5, 3, null,
+                new BlendWeights(1, 0, 0, 1));
+        var blended = RankingPipeline.blend(lists, new BlendWeights(1, 0, 0, 2));
+        assertEquals(List.of(0, 1, 4, 3, 2), items(blended), "equal scores: the lower index first");
+        assertEquals(List.of(2.0, 1.0, 1.0, 0.5, 0.0), blended.stream().map(Ranked::score).toList());
+        assertEquals(Source.TRENDING, blended.get(1).source(), "item 1 only trends");
+        assertEquals(Source.COLLABORATIVE, blended.get(2).source());
+    }
+
+    @Test
+    void itemToItemSumsTheRecentItemsNeighboursAndNamesTheStrongestOne() {
+        var user = new RankingUser(null, null, new int[] {4, 5}, new int[] {4, 5});
+        var ranked = RankingPipeline.rank(model(new BlendWeights(0, 1, 0, 0)), user, i -> true, 1, 0, null);
+        assertEquals(List.of(3), items(ranked), "4 and 5 are seen; 3 is 4's neighbour");
+        assertEquals(Source.ITEM_TO_ITEM, ranked.getFirst().source());
+        assertEquals(4, ranked.getFirst().anchor());
+    }
+
+    @Test
+    void anUnknownUserGetsTrendingThenTheNewestItems() {
+        var ranked = RankingPipeline.rank(model(new BlendWeights(1, 1, 1, 1)), RankingUser.UNKNOWN, i -> i != 1, 4, 0, null);
+        assertEquals(List.of(0, 2, 5, 4), items(ranked));
+        assertEquals(List.of(Source.TRENDING, Source.TRENDING, Source.LATEST, Source.LATEST),
+                ranked.stream().map(Ranked::source).toList());
+    }
+
+    @Test
+    void contentFromOutsideIsUsedWhenTheModelHoldsNoVectors() {
+        var user = new RankingUser(null, new float[] {1, 0}, new int[0], new int[0]);
+        var content = new ContentCandidates(new int[] {2, 3}, new float[] {0.9f, 0.5f}, new int[] {-1, -1});
+        var ranked = RankingPipeline.rank(model(new BlendWeights(0, 0, 1, 0)), user, i -> i != 3, 2, 0, content);
+        assertEquals(List.of(2, 0), items(ranked), "3 is not eligible; trending fills");
+        assertEquals(Source.CONTENT, ranked.getFirst().source());
+    }
+
+    @Test
+    void trendingDecaysWithinTheWindowAndFollowsWithAllTimeWeight() {
+        long day = 86_400;
+        // item 0: weight 2 now; item 1: weight 3 six days ago (3 · 0.5² = 0.75); item 2: weight 9 a month ago
+        var ranking = TrendingRanking.of(4, new int[] {0, 1, 2, 3}, new float[] {2, 3, 9, -1},
+                new long[] {30 * day, 24 * day, 0, 30 * day}, 4);
+        assertEquals(List.of(0, 1, 2), java.util.Arrays.stream(ranking.items()).boxed().toList());
+        assertEquals(0.75f, ranking.scores()[1], 1e-6);
+        assertEquals(0f, ranking.scores()[2]);
+    }
+}

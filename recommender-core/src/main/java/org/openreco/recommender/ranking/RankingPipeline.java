@@ -64,11 +64,7 @@ public final class RankingPipeline {
             float[] f = model.itemFactors();
             for (int i = 0; i < model.items(); i++) {
                 if (eligible.test(i)) {
-                    float s = 0;
-                    for (int d = 0, at = i * k; d < k; d++) {
-                        s += f[at + d] * u[d];
-                    }
-                    scores[i] = s;
+                    scores[i] = dot(f, i * k, u, k);
                 }
             }
             put(lists, Source.COLLABORATIVE, scores, perSource, null);
@@ -182,7 +178,8 @@ public final class RankingPipeline {
     private static void itemToItem(RankingModel model, RankingUser user, IntPredicate eligible, int perSource,
             SourceLists lists) {
         float[] scores = scratch(model.items());
-        var anchors = new HashMap<Integer, float[]>(); // neighbour -> {best similarity, anchor}
+        float[] strongest = new float[model.items()];
+        int[] anchors = new int[model.items()];
         for (int h : user.recent()) {
             int[] neighbours = model.neighbours()[h];
             float[] similarities = model.similarities()[h];
@@ -191,15 +188,15 @@ public final class RankingPipeline {
                 if (!eligible.test(item)) {
                     continue;
                 }
-                float[] best = anchors.get(item);
-                if (best == null) {
+                if (scores[item] != scores[item]) { // NaN: first time proposed
                     scores[item] = similarities[j];
-                    anchors.put(item, new float[] {similarities[j], h});
+                    strongest[item] = similarities[j];
+                    anchors[item] = h;
                 } else {
                     scores[item] += similarities[j];
-                    if (similarities[j] > best[0]) {
-                        best[0] = similarities[j];
-                        best[1] = h;
+                    if (similarities[j] > strongest[item]) {
+                        strongest[item] = similarities[j];
+                        anchors[item] = h;
                     }
                 }
             }
@@ -209,7 +206,7 @@ public final class RankingPipeline {
         int[] anchor = new int[top.length];
         for (int r = 0; r < top.length; r++) {
             raw[r] = scores[top[r]];
-            anchor[r] = (int) anchors.get(top[r])[1];
+            anchor[r] = anchors[top[r]];
         }
         if (top.length > 0) {
             lists.put(Source.ITEM_TO_ITEM, top, raw, anchor);
@@ -284,11 +281,28 @@ public final class RankingPipeline {
     }
 
     static float dot(float[] a, float[] b) {
-        float s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
+        return dot(a, 0, b, b.length);
+    }
+
+    /**
+     * a[from..from+length) · b[0..length), in four interleaved partial sums: independent additions keep the
+     * CPU's floating-point units busy where one running sum waits for each addition (the JIT does not
+     * reorder float sums itself). Every source of the pipeline scores through it, in training and serving
+     * alike, so both sum in the same order.
+     */
+    static float dot(float[] a, int from, float[] b, int length) {
+        float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int d = 0;
+        for (; d + 3 < length; d += 4) {
+            s0 += a[from + d] * b[d];
+            s1 += a[from + d + 1] * b[d + 1];
+            s2 += a[from + d + 2] * b[d + 2];
+            s3 += a[from + d + 3] * b[d + 3];
         }
-        return s;
+        for (; d < length; d++) {
+            s0 += a[from + d] * b[d];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     private static int[] minusOnes(int size) {

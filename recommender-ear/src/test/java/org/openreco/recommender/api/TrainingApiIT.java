@@ -50,6 +50,24 @@ class TrainingApiIT {
                 "{\"kind\":\"movielens\",\"path\":\"" + ImportsApiIT.MOVIELENS + "\"}"));
         assertEquals("completed", imported.getString("status"), imported.toString());
         RecommendationsApiIT.embedAll(movies.catalogue, RecommendationsApiIT.MODEL, 9_742);
+        awaitQuietQueue(movies.catalogue);
+    }
+
+    /** Until no user or item waits for re-embedding: the taste vectors a training reads stay as served. */
+    static void awaitQuietQueue(String catalogue) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        long waiting;
+        while ((waiting = Database.<Long>single("""
+                select count(*) from embedding_queue q join catalogue c on c.id = q.catalogue_id
+                 where c.name = ? and not q.parked""", catalogue)) > 0) {
+            assertTrue(System.nanoTime() < deadline, waiting + " marks still queued");
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     @AfterAll
@@ -101,6 +119,7 @@ class TrainingApiIT {
         var blend = trained.getJsonObject("parameters").getJsonObject("blend");
         assertEquals(java.util.Set.of("collaborative", "item-to-item", "content", "trending"), blend.keySet());
         assertTrue(trained.getJsonObject("metrics").getJsonNumber("ndcg@10").doubleValue() > 0, trained.toString());
+        theEvaluatorsListsAreTheServedOnes(trained);
 
         // the stored evaluation: five algorithms side by side at K = 10 and 20
         long runId = trained.getJsonNumber("evaluationRunId").longValue();
@@ -239,6 +258,28 @@ class TrainingApiIT {
 
     private static double ndcg(Map<String, JsonObject> at10, String algorithm) {
         return at10.get(algorithm).getJsonNumber("ndcg").doubleValue();
+    }
+
+    /**
+     * The lists the training job's evaluator ranked for a sample of users with the new model are what the
+     * storefront API answers them now: the same items in the same order (one ranking pipeline).
+     */
+    private static void theEvaluatorsListsAreTheServedOnes(JsonObject trained) {
+        var sample = trained.getJsonObject("metrics").getJsonArray("servedSample");
+        assertEquals(20, sample.size(), trained.toString());
+        int compared = 0;
+        for (var value : sample.getValuesAs(JsonObject.class)) {
+            var expected = value.getJsonArray("items").getValuesAs(jakarta.json.JsonString.class).stream()
+                    .map(jakarta.json.JsonString::getString).toList();
+            var reply = movies.get("users/" + value.getString("user") + "/recommendations?n=10");
+            assertEquals(200, reply.status(), reply.body());
+            var served = reply.json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                    .map(item -> item.getString("itemId")).toList();
+            assertEquals(expected, served, "user " + value.getString("user") + ": evaluated " + expected + ", served " + reply.body());
+            assertEquals(10, served.size());
+            compared++;
+        }
+        System.out.printf("TrainingApiIT: the evaluator's top 10 equals the served list for all %d sampled users%n", compared);
     }
 
     /** Polls the version until it is no longer training (at most five minutes). */

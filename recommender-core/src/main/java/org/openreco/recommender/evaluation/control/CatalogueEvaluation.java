@@ -12,7 +12,8 @@ import java.util.Map;
 import org.openreco.recommender.evaluation.boundary.AlgorithmMetrics;
 import org.openreco.recommender.evaluation.boundary.MetricsAtK;
 import org.openreco.recommender.ranking.BlendWeights;
-import org.openreco.recommender.ranking.RankingModel;
+import org.openreco.recommender.catalog.boundary.CatalogueSettings;
+import org.openreco.recommender.training.control.CatalogueInteractions;
 import org.openreco.recommender.training.boundary.AlsParameters;
 import org.openreco.recommender.training.boundary.TrainingRequest;
 import org.openreco.recommender.training.control.Algorithm;
@@ -71,6 +72,15 @@ public final class CatalogueEvaluation {
      * @param itemVectors per item index its content vector (null entries: none), or null
      */
     public Outcome evaluate(InteractionLog log, long events, float[][] itemVectors) {
+        return evaluate(log, events, itemVectors, null, CatalogueSettings.DEFAULT_USER_HALF_LIFE_DAYS);
+    }
+
+    /**
+     * @param negatives    the pairs summing to ≤ 0: seen (never recommended), counted by trending and taste
+     * @param halfLifeDays the catalogue's taste half-life, for the users' taste vectors as serving folds them
+     */
+    public Outcome evaluate(InteractionLog log, long events, float[][] itemVectors, CatalogueInteractions.Feedback negatives,
+            double halfLifeDays) {
         if (log.userCount() < 2 || log.itemCount() < 2) {
             throw new IllegalStateException("the catalogue has too few interactions to evaluate a model ("
                     + log.size() + " positive user-item pairs of " + log.userCount() + " users and " + log.itemCount() + " items)");
@@ -89,11 +99,11 @@ public final class CatalogueEvaluation {
         sources.put(TRENDING, new Popularity());
 
         long started = System.nanoTime();
-        float[][] unitVectors = itemVectors == null ? null : RankingModel.unit(itemVectors);
         InteractionMatrix validationTrain = validation.trainMatrix();
         SplitRanking validationRanking = SplitRanking.of(validation, validation.train(), validationTrain,
                 new ImplicitAls(als(request, threads)).fit(validationTrain),
-                new ItemKnn(request.neighbours(), true, threads).neighbours(validationTrain), unitVectors, EVERY_SOURCE);
+                new ItemKnn(request.neighbours(), true, threads).neighbours(validationTrain), itemVectors, negatives, halfLifeDays,
+                EVERY_SOURCE);
         long fitted = System.nanoTime();
         BlendSearch.Result searched = BlendSearch.searchPipeline(validationRanking, validationTrain, validation.testMatrix(), k,
                 BlendSearch.GRID, BLEND_ROUNDS, threads);
@@ -135,7 +145,7 @@ public final class CatalogueEvaluation {
         var neighbours = new ItemKnn(request.neighbours(), true, threads).neighbours(train);
         partsMillis += (System.nanoTime() - start) / 1_000_000;
         SplitRanking testRanking = SplitRanking.of(split, split.train(), train, (AlsModel) trained.get("ials"), neighbours,
-                unitVectors, new BlendWeights(w[0], w[1], w[2], w[3]));
+                itemVectors, negatives, halfLifeDays, new BlendWeights(w[0], w[1], w[2], w[3]));
         AlgorithmMetrics hybrid = evaluator.evaluate("hybrid", (Evaluator.Ranker) testRanking::rank, train, test);
         metrics.add("hybrid", json(hybrid, partsMillis));
         JsonObjectBuilder blendJson = Json.createObjectBuilder();

@@ -1,8 +1,12 @@
 package org.openreco.recommender.evaluation.control;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
+import org.openreco.recommender.embedding.control.TasteFold;
+import org.openreco.recommender.training.control.CatalogueInteractions;
 import org.openreco.recommender.ranking.BlendWeights;
 import org.openreco.recommender.ranking.Ranked;
 import org.openreco.recommender.ranking.RankingModel;
@@ -26,51 +30,101 @@ final class SplitRanking {
     private final InteractionMatrix train;
     private final AlsModel als;
     private final int[][] recent;
+    private final int[][] disliked;
+    private final IntFunction<float[]> taste;
 
-    private SplitRanking(RankingModel model, InteractionMatrix train, AlsModel als, int[][] recent) {
+    private SplitRanking(RankingModel model, InteractionMatrix train, AlsModel als, int[][] recent, int[][] disliked,
+            IntFunction<float[]> taste) {
         this.model = model;
         this.train = train;
         this.als = als;
         this.recent = recent;
+        this.disliked = disliked;
+        this.taste = taste;
     }
 
     /**
-     * @param unitVectors per item its unit content vector (null entries: none), or null
+     * @param rows        the log's rows of the training part (positives)
+     * @param itemVectors per item its content vector (null entries: none), or null
+     * @param negatives   the pairs summing to ≤ 0 (seen, and counted by trending and taste), or null
      */
     static SplitRanking of(Split split, int[] rows, InteractionMatrix train, AlsModel als, ItemNeighbours neighbours,
-            float[][] unitVectors, BlendWeights weights) {
+            float[][] itemVectors, CatalogueInteractions.Feedback negatives, double halfLifeDays, BlendWeights weights) {
         InteractionLog log = split.log();
         int items = log.itemCount();
-        int[] item = new int[rows.length];
-        float[] weight = new float[rows.length];
-        long[] time = new long[rows.length];
+        int negativeCount = negatives == null ? 0 : negatives.size();
+        int[] item = new int[rows.length + negativeCount];
+        float[] weight = new float[item.length];
+        long[] time = new long[item.length];
         for (int n = 0; n < rows.length; n++) {
             item[n] = log.item(rows[n]);
             weight[n] = log.weight(rows[n]);
             time[n] = log.time(rows[n]);
         }
-        var trending = TrendingRanking.of(items, item, weight, time, rows.length);
+        for (int n = 0; n < negativeCount; n++) {
+            item[rows.length + n] = negatives.items()[n];
+            weight[rows.length + n] = negatives.weights()[n];
+            time[rows.length + n] = negatives.times()[n];
+        }
+        var trending = TrendingRanking.of(items, item, weight, time, item.length);
         int[][] neighbourIds = null;
         float[][] similarities = null;
         if (neighbours != null) {
             neighbourIds = new int[items][];
             similarities = new float[items][];
             for (int i = 0; i < items; i++) {
-                neighbourIds[i] = neighbours.neighbours(i);
-                similarities[i] = neighbours.similarities(i);
+                neighbourIds[i] = i < neighbours.itemCount() ? neighbours.neighbours(i) : new int[0];
+                similarities[i] = i < neighbours.itemCount() ? neighbours.similarities(i) : new float[0];
             }
         }
         int[] newest = IntStream.range(0, items).map(i -> items - 1 - i).toArray();
         var model = new RankingModel(items, als == null ? 0 : als.factors(), als == null ? null : als.itemFactors(),
-                neighbourIds, similarities, trending.items(), trending.scores(), unitVectors, newest, weights);
-        return new SplitRanking(model, train, als, recentByUser(log, rows));
+                neighbourIds, similarities, trending.items(), trending.scores(),
+                itemVectors == null ? null : RankingModel.unit(itemVectors), newest, weights);
+        int[][] byUser = log.rowsByUser(rows);
+        int[][] disliked = new int[log.userCount()][];
+        java.util.List<TasteFold.Event>[] dislikes = new java.util.List[log.userCount()];
+        for (int n = 0; n < negativeCount; n++) {
+            int u = negatives.users()[n];
+            disliked[u] = disliked[u] == null ? new int[] {negatives.items()[n]}
+                    : IntStream.concat(Arrays.stream(disliked[u]), IntStream.of(negatives.items()[n])).toArray();
+            float[] v = itemVectors == null ? null : itemVectors[negatives.items()[n]];
+            if (v != null) {
+                (dislikes[u] = dislikes[u] == null ? new java.util.ArrayList<>() : dislikes[u])
+                        .add(new TasteFold.Event(negatives.weights()[n], Instant.ofEpochSecond(negatives.times()[n]), v));
+            }
+        }
+        var fold = TasteFold.halfLifeDays(halfLifeDays);
+        IntFunction<float[]> taste = u -> {
+            if (itemVectors == null) {
+                return null;
+            }
+            var events = new java.util.ArrayList<TasteFold.Event>();
+            for (int r : byUser[u]) {
+                float[] v = itemVectors[log.item(r)];
+                if (v != null) {
+                    events.add(new TasteFold.Event(log.weight(r), Instant.ofEpochSecond(log.time(r)), v));
+                }
+            }
+            if (dislikes[u] != null) {
+                events.addAll(dislikes[u]);
+            }
+            return events.isEmpty() ? null : TasteFold.blend(fold.fold(TasteFold.Taste.none(events.getFirst().itemVector().length),
+                    events), null, 0);
+        };
+        return new SplitRanking(model, train, als, recentByUser(log, byUser), disliked, taste);
+    }
+
+    /** The same state with the users' taste vectors as stored (the platform's own, for the lists served now). */
+    SplitRanking withTastes(IntFunction<float[]> stored) {
+        return new SplitRanking(model, train, als, recent, disliked, stored);
     }
 
     /** The same state with other blend weights. */
     SplitRanking weighted(BlendWeights weights) {
         var m = model;
         return new SplitRanking(new RankingModel(m.items(), m.factors(), m.itemFactors(), m.neighbours(), m.similarities(),
-                m.trending(), m.trendingScores(), m.unitVectors(), m.newest(), weights), train, als, recent);
+                m.trending(), m.trendingScores(), m.unitVectors(), m.newest(), weights), train, als, recent, disliked, taste);
     }
 
     RankingModel model() {
@@ -80,29 +134,14 @@ final class SplitRanking {
     /** User u as serving would see them. */
     RankingUser user(int u) {
         int[] seen = train.rowColumns(u);
+        if (disliked[u] != null) {
+            seen = IntStream.concat(Arrays.stream(seen), Arrays.stream(disliked[u])).toArray();
+        }
         if (seen.length == 0) {
             return RankingUser.UNKNOWN;
         }
-        float[] taste = null;
-        if (model.hasVectors()) {
-            double[] sum = null;
-            for (int e = train.rowStart(u); e < train.rowEnd(u); e++) {
-                float[] v = model.unitVectors()[train.column(e)];
-                if (v != null) {
-                    sum = sum == null ? new double[v.length] : sum;
-                    for (int f = 0; f < v.length; f++) {
-                        sum[f] += train.value(e) * v[f];
-                    }
-                }
-            }
-            if (sum != null) {
-                taste = new float[sum.length];
-                for (int f = 0; f < sum.length; f++) {
-                    taste[f] = (float) sum[f];
-                }
-            }
-        }
-        return new RankingUser(als == null ? null : als.userVector(u), taste, recent[u], seen);
+        boolean folded = als != null && train.rowLength(u) > 0;
+        return new RankingUser(folded ? als.userVector(u) : null, taste.apply(u), recent[u], seen);
     }
 
     /** The pipeline's list for a user, as the evaluator ranks it. */
@@ -111,8 +150,7 @@ final class SplitRanking {
     }
 
     /** Per user their most recent items of the rows, newest first (ties: the later row), at most HISTORY. */
-    private static int[][] recentByUser(InteractionLog log, int[] rows) {
-        int[][] byUser = log.rowsByUser(rows);
+    private static int[][] recentByUser(InteractionLog log, int[][] byUser) {
         int[][] recent = new int[byUser.length][];
         for (int u = 0; u < byUser.length; u++) {
             recent[u] = Arrays.stream(byUser[u]).boxed()

@@ -16,6 +16,8 @@ import org.openreco.recommender.embedding.control.Transactions;
 import org.openreco.recommender.evaluation.boundary.MetricsAtK;
 import org.openreco.recommender.evaluation.control.CatalogueEvaluation;
 import org.openreco.recommender.evaluation.control.EvaluationStore;
+import org.openreco.recommender.evaluation.control.ServedSample;
+import org.openreco.recommender.ranking.BlendWeights;
 import org.openreco.recommender.training.boundary.ModelVersion;
 import org.openreco.recommender.training.boundary.TrainingRequest;
 
@@ -72,7 +74,8 @@ public final class TrainingRun {
             progress(versionId, "evaluating", 0, request.epochs(), List.of());
             long runId = transactions.inNew(c -> new EvaluationStore(c).open(catalogueId, versionId, split(request), request.k()));
             evaluationRun = runId;
-            var outcome = new CatalogueEvaluation(request, threads).evaluate(data.log(), data.events(), data.itemVectors());
+            var outcome = new CatalogueEvaluation(request, threads).evaluate(data.log(), data.events(), data.itemVectors(),
+                    data.negatives(), data.halfLifeDays());
             transactions.inNew(c -> {
                 new EvaluationStore(c).finish(runId, outcome.algorithms(), outcome.metrics(), outcome.data(), outcome.coldStart());
                 return null;
@@ -103,7 +106,12 @@ public final class TrainingRun {
             phases.done("neighbours (after the factors)");
 
             JsonObject parameters = parameters(request, outcome.blend());
-            JsonObject metrics = headline(outcome.hybrid().atK(), runId);
+            var blend = outcome.blend();
+            var weights = BlendWeights.of(blend.get(CatalogueEvaluation.COLLABORATIVE), blend.get(CatalogueEvaluation.ITEM_TO_ITEM),
+                    blend.get(CatalogueEvaluation.CONTENT), blend.get(CatalogueEvaluation.TRENDING));
+            var sample = transactions.inNew(c -> ServedSample.lists(c, catalogueId, data, model, neighbours, weights));
+            phases.done("served sample");
+            JsonObject metrics = Json.createObjectBuilder(headline(outcome.hybrid().atK(), runId)).add("servedSample", sample).build();
             String done = progressJson("done", request.epochs(), request.epochs(), loss);
             transactions.inNew(c -> {
                 var versions = new ModelVersions(c);
@@ -143,7 +151,8 @@ public final class TrainingRun {
     public void evaluate(long catalogueId, long runId, TrainingRequest request) {
         try {
             CatalogueInteractions.Data data = transactions.inNew(c -> new CatalogueInteractions(c).read(catalogueId));
-            var outcome = new CatalogueEvaluation(request, threads).evaluate(data.log(), data.events(), data.itemVectors());
+            var outcome = new CatalogueEvaluation(request, threads).evaluate(data.log(), data.events(), data.itemVectors(),
+                    data.negatives(), data.halfLifeDays());
             transactions.inNew(c -> {
                 new EvaluationStore(c).finish(runId, outcome.algorithms(), outcome.metrics(), outcome.data(), outcome.coldStart());
                 return null;

@@ -98,4 +98,17 @@ class EvaluatorTest {
         assertEquals(1, m.skippedUsers());
         assertEquals(0, m.at(3).ndcg());
     }
+
+    @Test
+    void a_rankers_lists_are_judged_as_given_and_its_reciprocal_rank_counts_within_the_list() {
+        // u0 gets the list 5, 4, 1 of which item 4 (relevant) is second; item 3 (relevant) is not in it
+        Evaluator.Ranker ranker = (user, k) -> new int[] {5, 4, 1};
+        AlgorithmMetrics m = new Evaluator(new int[] {3}, null, 1).evaluate("list", ranker, train, test);
+        assertEquals(1, m.users());
+        assertEquals(1.0 / 3, m.at(3).precision(), EPS);
+        assertEquals(0.5, m.at(3).recall(), EPS);
+        // DCG = 1/log2(3) = 0.630930; IDCG = 1.630930 → 0.386853
+        assertEquals(0.386853, m.at(3).ndcg(), EPS);
+        assertEquals(0.5, m.mrr(), EPS);
+    }
 }

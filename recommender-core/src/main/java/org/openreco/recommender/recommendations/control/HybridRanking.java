@@ -42,7 +42,7 @@ public final class HybridRanking {
         if (user != null && ranking.taste() != null && !state.ranking().hasVectors() && state.hasVectors()
                 && state.ranking().weights().content() > 0) {
             int perSource = RankingPipeline.CANDIDATES_PER_RESULT * n * (diversity > 0 ? 2 : 1);
-            content = searchContent(connection, state, ranking.taste(), filters.seenBy(user.id()), perSource);
+            content = searchContent(connection, state, user, filters.seenBy(user.id()), perSource);
         }
         var ranked = RankingPipeline.rank(state.ranking(), ranking, eligible, n, diversity, content);
         var candidates = new ArrayList<Candidate>(ranked.size());
@@ -159,23 +159,37 @@ public final class HybridRanking {
         return java.util.Arrays.copyOf(indices, size);
     }
 
-    /** Content by pgvector for a catalogue whose vectors are over the memory budget. */
-    private static ContentCandidates searchContent(Connection connection, ServingState state, float[] taste,
+    /**
+     * Content by pgvector for a catalogue whose vectors are over the memory budget; each found item is
+     * explained by the user's recent item the search found nearest to it.
+     */
+    private static ContentCandidates searchContent(Connection connection, ServingState state, ServingUser user,
             ItemFilters filters, int perSource) throws SQLException {
-        var found = NearestItems.nearest(connection, state.generation(), taste, filters, null, List.of(), Source.CONTENT,
-                perSource);
+        // for the connection's session: an answer runs in auto-commit, where a local setting would end with this statement
+        try (var ps = connection.prepareStatement(
+                "select set_config('hnsw.ef_search', ?, false), set_config('hnsw.iterative_scan', 'relaxed_order', false)")) {
+            ps.setString(1, Integer.toString(ServingGeneration.efSearch(perSource)));
+            ps.execute();
+        }
+        var found = NearestItems.nearest(connection, state.generation(), user.user().taste(), filters, user.id(), List.of(),
+                Source.CONTENT, perSource);
+        var recentByTitle = new java.util.HashMap<String, Integer>();
+        for (int recent : user.user().recent()) {
+            recentByTitle.putIfAbsent(state.titles()[recent], recent);
+        }
         int[] items = new int[found.size()];
         float[] scores = new float[found.size()];
+        int[] anchors = new int[found.size()];
         int size = 0;
         for (Candidate c : found) {
             int index = state.index(c.id());
             if (index >= 0) {
                 items[size] = index;
-                scores[size++] = (float) c.score();
+                scores[size] = (float) c.score();
+                anchors[size++] = c.nearestAnchor() == null ? -1 : recentByTitle.getOrDefault(c.nearestAnchor(), -1);
             }
         }
-        int[] anchors = new int[size];
-        java.util.Arrays.fill(anchors, -1);
-        return new ContentCandidates(java.util.Arrays.copyOf(items, size), java.util.Arrays.copyOf(scores, size), anchors);
+        return new ContentCandidates(java.util.Arrays.copyOf(items, size), java.util.Arrays.copyOf(scores, size),
+                java.util.Arrays.copyOf(anchors, size));
     }
 }

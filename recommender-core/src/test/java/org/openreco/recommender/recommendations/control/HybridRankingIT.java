@@ -168,9 +168,15 @@ class HybridRankingIT {
         }
 
         HybridRanking.Ranked recommend(String user, ItemFilters filters, int n, double diversity) throws SQLException {
+            return recommend(user, filters, n, diversity, Long.MAX_VALUE);
+        }
+
+        /** With a budget for the vectors in memory: over it, content is searched in PostgreSQL. */
+        HybridRanking.Ranked recommend(String user, ItemFilters filters, int n, double diversity, long vectorBudget)
+                throws SQLException {
             connection.setAutoCommit(false);
             try {
-                var state = new ServingStateLoader(connection, Long.MAX_VALUE).load(catalogueName());
+                var state = new ServingStateLoader(connection, vectorBudget).load(catalogueName());
                 return HybridRanking.forUser(connection, state, user, filters, n, diversity);
             } finally {
                 connection.rollback();
@@ -287,6 +293,24 @@ class HybridRankingIT {
             }
             for (int i = 1; i < 10; i++) {
                 assertTrue(ranked.candidates().get(i - 1).score() >= ranked.candidates().get(i).score());
+            }
+        }
+    }
+
+    @Test
+    void overTheMemoryBudgetContentIsSearchedWithPgvectorAndRanksAlike() throws SQLException {
+        try (var shop = new Shop()) {
+            long user = shop.user("reader", shop.centres.get("drama"), null);
+            shop.interact(user, "drama-3", 4, "1 day");
+
+            var inMemory = shop.recommend("reader", ItemFilters.none(), 10, 0);
+            var searched = shop.recommend("reader", ItemFilters.none(), 10, 0, 0);
+
+            assertEquals(Set.of(Source.CONTENT), sources(searched));
+            assertEquals(inMemory.candidates().stream().map(Candidate::externalId).toList(),
+                    searched.candidates().stream().map(Candidate::externalId).toList());
+            for (var candidate : searched.candidates()) {
+                assertEquals("similar to ‹Title drama-3› you liked", candidate.reason());
             }
         }
     }

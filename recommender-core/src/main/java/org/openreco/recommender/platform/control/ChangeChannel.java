@@ -202,13 +202,21 @@ public class ChangeChannel implements Runnable {
         }
     }
 
-    /** A pooled connection must not go back to the pool still listening: it would hoard notifications. */
+    /**
+     * A pooled connection must not go back to the pool still listening: it would hoard notifications. A
+     * broken one is left alone (the pool's validation discards it) rather than made to fail once more.
+     */
     private static void unlisten(Connection connection) {
-        try (var statement = connection.createStatement()) {
-            statement.execute("unlisten *");
-            statement.execute("reset application_name");
+        try {
+            if (!connection.isValid(1)) {
+                return;
+            }
+            try (var statement = connection.createStatement()) {
+                statement.execute("unlisten *");
+                statement.execute("reset application_name");
+            }
         } catch (SQLException | RuntimeException e) {
-            // a broken connection: the pool's validation discards it
+            // broken after all: the pool's validation discards it
         }
     }
 

@@ -11,6 +11,8 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -44,24 +46,27 @@ public class ClusterChanges {
     Event<CatalogueChanged> catalogueChanged;
 
     private final String node = nodeId(System.getProperty("jboss.node.name"), UUID.randomUUID());
-    private ChangeChannel channel;
+    private volatile ChangeChannel channel;
     private Thread thread;
+    /** The other nodes' changes are fired here, in order, so that a slow observer never holds up the signal. */
+    private ExecutorService delivery;
 
     /** Starts listening with the application (once, though every module of the EAR announces its start). */
     synchronized void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
         if (channel != null) {
             return;
         }
+        delivery = Executors.newSingleThreadExecutor(threads);
         channel = new ChangeChannel(dataSource, node, new ChangeChannel.Listener() {
             @Override
             public void heard(ChangeNotice notice) {
-                fire(notice);
+                deliver(() -> fire(notice));
             }
 
             @Override
             public void missed(List<Long> catalogueIds) {
-                catalogueIds.forEach(id -> catalogueChanged.fire(
-                        new CatalogueChanged(id, "change signal reconnected: changes may have been missed", true)));
+                deliver(() -> catalogueIds.forEach(id -> catalogueChanged.fire(
+                        new CatalogueChanged(id, "change signal reconnected: changes may have been missed", true))));
             }
         });
         thread = threads.newThread(channel);
@@ -77,6 +82,7 @@ public class ClusterChanges {
             return;
         }
         channel.stop();
+        delivery.shutdownNow();
         try {
             thread.join(5_000);
         } catch (InterruptedException e) {
@@ -94,6 +100,16 @@ public class ClusterChanges {
         if (!change.remote() && channel != null) {
             channel.send(List.of(ChangeNotice.ofCatalogue(node, change.catalogueId(), change.what())));
         }
+    }
+
+    private void deliver(Runnable firing) {
+        delivery.execute(() -> {
+            try {
+                firing.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "change signal: an observer of another node's change failed", e);
+            }
+        });
     }
 
     private void fire(ChangeNotice notice) {

@@ -150,7 +150,7 @@ public class ChangeChannel implements Runnable {
         }
     }
 
-    /** Sends what waits, oldest first; a notice stays in {@link #sending} until it went out. */
+    /** Sends what waits, merged; a notice stays in {@link #sending} until it went out. */
     private boolean sendWaiting(Connection connection) throws SQLException {
         outbox.drainTo(sending);
         for (var it = overflowed.iterator(); it.hasNext();) {
@@ -160,6 +160,9 @@ public class ChangeChannel implements Runnable {
         if (sending.isEmpty()) {
             return false;
         }
+        var merged = ChangeNotice.merged(node, sending);
+        sending.clear();
+        sending.addAll(merged);
         try (var statement = connection.prepareStatement("select pg_notify(?, ?)")) {
             while (!sending.isEmpty()) {
                 statement.setString(1, CHANNEL);

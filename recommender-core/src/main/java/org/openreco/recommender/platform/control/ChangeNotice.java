@@ -3,8 +3,11 @@ package org.openreco.recommender.platform.control;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One change as it travels between the nodes sharing a database: the payload of a PostgreSQL
@@ -65,6 +68,32 @@ public record ChangeNotice(String node, Kind kind, long catalogueId, List<Long> 
             text = text.substring(0, MAX_WHAT_CHARACTERS);
         }
         return new ChangeNotice(node, Kind.CATALOGUE, catalogueId, List.of(), text);
+    }
+
+    /**
+     * The same changes in as few notices as they fit in: per catalogue either one change of the whole
+     * catalogue (when any of them was one) or the union of the users, in first-seen order. Sending what
+     * piled up in one round this way keeps a busy node's notifications to a few per round.
+     */
+    public static List<ChangeNotice> merged(String node, List<ChangeNotice> notices) {
+        var users = new LinkedHashMap<Long, Set<Long>>();
+        var whole = new LinkedHashMap<Long, List<String>>();
+        for (var notice : notices) {
+            if (notice.kind() == Kind.CATALOGUE) {
+                whole.computeIfAbsent(notice.catalogueId(), id -> new ArrayList<>()).add(notice.what());
+            } else {
+                users.computeIfAbsent(notice.catalogueId(), id -> new LinkedHashSet<>()).addAll(notice.userIds());
+            }
+        }
+        var merged = new ArrayList<ChangeNotice>();
+        whole.forEach((catalogueId, whats) -> merged.add(ofCatalogue(node, catalogueId,
+                whats.size() == 1 ? whats.getFirst() : whats.getFirst() + " and " + (whats.size() - 1) + " more")));
+        users.forEach((catalogueId, ids) -> {
+            if (!whole.containsKey(catalogueId)) {
+                merged.addAll(ofUsers(node, catalogueId, ids));
+            }
+        });
+        return merged;
     }
 
     public String payload() {

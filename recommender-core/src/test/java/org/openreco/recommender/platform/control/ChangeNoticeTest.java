@@ -60,6 +60,21 @@ class ChangeNoticeTest {
     }
 
     @Test
+    void changesPiledUpInOneRoundAreMergedPerCatalogueAndAWholeCatalogueChangeCoversItsUsers() {
+        var piled = new ArrayList<ChangeNotice>();
+        piled.addAll(ChangeNotice.ofUsers(NODE, 1, List.of(7L, 8L)));
+        piled.addAll(ChangeNotice.ofUsers(NODE, 2, List.of(5L)));
+        piled.addAll(ChangeNotice.ofUsers(NODE, 1, List.of(8L, 9L)));
+        piled.add(ChangeNotice.ofCatalogue(NODE, 3, "item hidden"));
+        piled.addAll(ChangeNotice.ofUsers(NODE, 3, List.of(4L)));
+        piled.add(ChangeNotice.ofCatalogue(NODE, 3, "model activated"));
+
+        assertEquals(List.of(ChangeNotice.ofCatalogue(NODE, 3, "item hidden and 1 more"),
+                ChangeNotice.ofUsers(NODE, 1, List.of(7L, 8L, 9L)).getFirst(),
+                ChangeNotice.ofUsers(NODE, 2, List.of(5L)).getFirst()), ChangeNotice.merged(NODE, piled));
+    }
+
+    @Test
     void noUsersMeansNoNotice() {
         assertEquals(List.of(), ChangeNotice.ofUsers(NODE, 5, List.of()));
     }

@@ -82,12 +82,12 @@ public class ClusterChanges {
             return;
         }
         channel.stop();
-        delivery.shutdownNow();
         try {
             thread.join(5_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        delivery.shutdownNow();
     }
 
     void usersChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) UsersChanged change) {

@@ -56,6 +56,14 @@ final class ItServer {
 
     /** bin/server.sh up: start + deploy the EAR, with the environment the pom starts the IT server with. */
     private static void up(Map<String, String> environment) throws Exception {
+        upAt(OFFSET, environment);
+    }
+
+    /**
+     * Another server on the same database at another port offset (its own instance folder, see
+     * bin/server.sh): a second node. {@link #stopAt} stops it.
+     */
+    static void upAt(int offset, Map<String, String> environment) throws Exception {
         var env = new HashMap<String, String>();
         env.put("EAR", MODULE.resolve("target/recommender.ear").toString());
         env.put("ADMIN_PASSWORD", Api.ADMIN_PASSWORD);
@@ -64,16 +72,25 @@ final class ItServer {
         env.put("DB_PASSWORD", System.getenv().getOrDefault("DB_PASSWORD", "recommender"));
         env.put("RECOMMENDER_DEMO", "false");
         env.putAll(environment);
-        serverSh("up", env);
+        serverSh(offset, "up", env);
+    }
+
+    /** bin/server.sh stop: SIGTERM to the Java process of the instance at that offset, SIGKILL if it lingers. */
+    static void stopAt(int offset) throws Exception {
+        serverSh(offset, "stop", Map.of());
     }
 
     private static void serverSh(String command, Map<String, String> environment) throws Exception {
+        serverSh(OFFSET, command, environment);
+    }
+
+    private static void serverSh(int offset, String command, Map<String, String> environment) throws Exception {
         var builder = new ProcessBuilder(List.of("bash", MODULE.resolve("../bin/server.sh").normalize().toString(), command))
                 .directory(MODULE.getParent().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.INHERIT);
         builder.environment().putAll(environment);
-        builder.environment().put("PORT_OFFSET", Integer.toString(OFFSET));
+        builder.environment().put("PORT_OFFSET", Integer.toString(offset));
         var process = builder.start();
         if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
             process.destroy();

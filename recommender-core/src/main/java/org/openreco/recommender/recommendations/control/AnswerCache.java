@@ -21,7 +21,8 @@ import org.openreco.recommender.platform.boundary.UsersChanged;
  * HNSW searches cost milliseconds of database CPU each, the bulk of an answer. What the list depends
  * on drops it on this node as soon as the change commits ({@link UsersChanged}: the user's events,
  * vector or factors; {@link CatalogueChanged}: hidden or deleted items, another model or generation, a
- * renamed or deleted catalogue); other nodes, and changes nobody announces (a new item's first vector, trending), catch up
+ * renamed or deleted catalogue), and on the other nodes a moment later (the platform's ClusterChanges); changes nobody
+ * announces (a new item's first vector, trending) catch up
  * within the time to live, {@value #PROPERTY} seconds (system property; default
  * {@value #DEFAULT_SECONDS}, 0 turns the cache off).
  *

@@ -199,7 +199,7 @@ public class Imports {
         }
     }
 
-    private static Path uploadFolder() {
+    static Path uploadFolder() {
         return ServerFolders.data().resolve("uploads");
     }
 

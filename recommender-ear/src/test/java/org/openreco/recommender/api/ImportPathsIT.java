@@ -65,6 +65,31 @@ class ImportPathsIT {
         assertTrue(Files.exists(file), "an import never removes the operator's file");
     }
 
+    @Test
+    void a_failed_upload_keeps_its_file_so_that_the_restart_can_read_it() {
+        String catalogue = ImportsApiIT.newCatalogue("upload-restart");
+        ImportsApiIT.pauseEmbedding(catalogue);
+        // 1,500 items, then broken JSON: the first chunk (1,000) commits, then the import fails
+        var items = new StringBuilder("[");
+        for (int n = 1; n <= 1_500; n++) {
+            items.append(n == 1 ? "" : ",").append("{\"externalId\": \"p").append(n).append("\", \"title\": \"P").append(n).append("\"}");
+        }
+        var failed = ImportsApiIT.await(catalogue, ImportsApiIT.upload(catalogue, "{\"kind\":\"items\",\"format\":\"json\"}",
+                "broken.json", items + ", {broken"));
+        assertEquals("failed", failed.getString("status"), failed.toString());
+        assertTrue(failed.getBoolean("restartable"), failed.toString());
+
+        var restart = Api.post("/api/v1/catalogues/" + catalogue + "/imports/" + failed.getJsonNumber("id") + "/restart", "");
+        assertEquals(202, restart.status(), restart.body());
+        var again = ImportsApiIT.await(catalogue, restart.json());
+
+        // the same broken file is read again after the checkpoint: it fails where it broke, not for a missing file
+        assertEquals("failed", again.getString("status"), again.toString());
+        assertFalse(again.getString("error").contains("NoSuchFile"), again.toString());
+        assertTrue(again.getJsonNumber("read").longValue() >= 1_000, again.toString());
+        assertEquals(1_000, Database.count("item", catalogue));
+    }
+
     private static Api.Reply start(String catalogue, String path) {
         return Api.post("/api/v1/catalogues/" + catalogue + "/imports",
                 "{\"kind\":\"items\",\"format\":\"csv\",\"path\":\"" + path + "\",\"mapping\":{\"sku\":\"externalId\",\"name\":\"title\"}}");

@@ -101,7 +101,7 @@ public class Imports {
         parameters.setProperty("dryRun", Boolean.toString(request.dryRun()));
         parameters.setProperty("createMissingItems", Boolean.toString(request.createMissingItems()));
         parameters.setProperty("chunkSize", Integer.toString(CHUNK_SIZE));
-        // an upload is the import's own copy: removed when the job ends (the error report is in the database)
+        // an upload is the import's own copy: removed when the job ends, unless a restart will read it again
         parameters.setProperty("removeWhenDone", Boolean.toString(upload != null));
         long execution = jobs().start(movieLens ? "movielens-import" : "import", parameters);
         ledger.running(id, execution);

@@ -50,6 +50,9 @@ class ImportViewBrowserIT {
 
     WebDriver browser;
     WebDriverWait wait;
+    /** The folder the IT server may import from (the ear pom sets it as its RECOMMENDER_IMPORT_DIRS). */
+    static final Path IMPORT_DIR = Path.of(System.getProperty("it.import.dir", "target/it-imports")).toAbsolutePath();
+
     Path work;
     String testName;
     int shot;
@@ -63,7 +66,8 @@ class ImportViewBrowserIT {
             }
         }
         System.setProperty("SE_OFFLINE", "true");
-        work = Files.createTempDirectory("import-view-it-");
+        // inside the server's import folder (RECOMMENDER_IMPORT_DIRS): files elsewhere are refused
+        work = Files.createTempDirectory(Files.createDirectories(IMPORT_DIR), "import-view-it-");
         Files.createDirectories(SCREENSHOTS);
         var service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(ConsoleBrowserIT.CHROMEDRIVER))

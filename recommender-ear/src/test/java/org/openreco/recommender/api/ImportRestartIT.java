@@ -28,7 +28,7 @@ class ImportRestartIT {
         String path = "/api/v1/catalogues/" + catalogue + "/imports/";
         long id;
         try {
-            var started = ImportsApiIT.start(catalogue, "{\"kind\":\"movielens\",\"path\":\"" + ImportsApiIT.MOVIELENS + "\"}");
+            var started = ImportsApiIT.start(catalogue, "{\"kind\":\"movielens\",\"path\":\"" + ImportsApiIT.importableMovieLens() + "\"}");
             id = started.getJsonNumber("id").longValue();
             JsonObject before = awaitRead(path + id, MOVIES + 10_000);
             assertEquals("running", before.getString("status"), "the import must still run when the server is killed: " + before);

@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -38,6 +39,8 @@ class ImportsApiIT {
     static final Path DATASETS = Path.of(System.getenv().getOrDefault("RECOMMENDER_DATASETS",
             Path.of(System.getProperty("user.dir")).resolve("../../shared/datasets").toString())).toAbsolutePath().normalize();
     static final Path MOVIELENS = DATASETS.resolve("ml-latest-small");
+    /** The folder the IT server may import from (the ear pom and ItServer set it as its RECOMMENDER_IMPORT_DIRS). */
+    static final Path IMPORT_DIR = Path.of(System.getProperty("it.import.dir", "target/it-imports")).toAbsolutePath();
     static final String SAMPLE_MOVIE = "1"; // Toy Story (1995): several genres and tags
 
     @Test
@@ -50,7 +53,7 @@ class ImportsApiIT {
 
         long started = System.nanoTime();
         long[] moviesDone = {0};
-        var first = await(catalogue, start(catalogue, "{\"kind\":\"movielens\",\"path\":\"" + MOVIELENS + "\"}"), status -> {
+        var first = await(catalogue, start(catalogue, "{\"kind\":\"movielens\",\"path\":\"" + importableMovieLens() + "\"}"), status -> {
             if (moviesDone[0] == 0 && status.getJsonNumber("read").longValue() > 9_742) {
                 moviesDone[0] = System.nanoTime();
             }
@@ -95,7 +98,7 @@ class ImportsApiIT {
 
         String itemsBefore = fingerprint(catalogue);
         long again = System.nanoTime();
-        var second = await(catalogue, start(catalogue, "{\"kind\":\"movielens\",\"path\":\"" + MOVIELENS + "\"}"));
+        var second = await(catalogue, start(catalogue, "{\"kind\":\"movielens\",\"path\":\"" + importableMovieLens() + "\"}"));
         System.out.printf(Locale.ROOT, "BENCHMARK MovieLens re-import (nothing new): %.1f s%n", (System.nanoTime() - again) / 1e9);
         assertEquals("completed", second.getString("status"), second.toString());
         assertEquals(100_836, second.getJsonNumber("duplicates").longValue(), second.toString());
@@ -279,6 +282,24 @@ class ImportsApiIT {
     }
 
     // ------------------------------------------------------------------------------------------
+
+    /** MovieLens copied into the import folder once (a link to the datasets folder would lead outside it). */
+    static synchronized Path importableMovieLens() {
+        Path copy = IMPORT_DIR.resolve("ml-latest-small");
+        try {
+            Files.createDirectories(copy);
+            for (String file : List.of("movies.csv", "ratings.csv", "tags.csv", "links.csv")) {
+                Path source = MOVIELENS.resolve(file);
+                Path target = copy.resolve(file);
+                if (Files.isReadable(source) && (!Files.exists(target) || Files.size(target) != Files.size(source))) {
+                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return copy;
+    }
 
     static String newCatalogue(String prefix) {
         String name = "it-import-" + prefix + "-" + UUID.randomUUID().toString().substring(0, 8);

@@ -71,6 +71,7 @@ final class ItServer {
         env.put("DB_USER", System.getenv().getOrDefault("DB_USER", "recommender"));
         env.put("DB_PASSWORD", System.getenv().getOrDefault("DB_PASSWORD", "recommender"));
         env.put("RECOMMENDER_DEMO", "false");
+        env.put("RECOMMENDER_IMPORT_DIRS", ImportsApiIT.IMPORT_DIR.toString());
         env.putAll(environment);
         serverSh(offset, "up", env);
     }

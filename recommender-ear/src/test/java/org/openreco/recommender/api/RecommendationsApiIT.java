@@ -45,7 +45,7 @@ class RecommendationsApiIT {
                 settings.replaceAll("\"embeddingModel\"\\s*:\\s*\"[^\"]*\"", "\"embeddingModel\":\"" + MODEL + "\""));
         assertEquals(200, updated.status(), updated.body());
         var imported = ImportsApiIT.await(movies.catalogue, ImportsApiIT.start(movies.catalogue,
-                "{\"kind\":\"movielens\",\"path\":\"" + ImportsApiIT.MOVIELENS + "\"}"));
+                "{\"kind\":\"movielens\",\"path\":\"" + ImportsApiIT.importableMovieLens() + "\"}"));
         assertEquals("completed", imported.getString("status"), imported.toString());
         long started = System.nanoTime();
         embedAll(movies.catalogue, MODEL, 9_742);

@@ -47,7 +47,7 @@ class TrainingApiIT {
                 "\"embeddingModel\"\\s*:\\s*\"[^\"]*\"", "\"embeddingModel\":\"" + RecommendationsApiIT.MODEL + "\""));
         assertEquals(200, updated.status(), updated.body());
         var imported = ImportsApiIT.await(movies.catalogue, ImportsApiIT.start(movies.catalogue,
-                "{\"kind\":\"movielens\",\"path\":\"" + ImportsApiIT.MOVIELENS + "\"}"));
+                "{\"kind\":\"movielens\",\"path\":\"" + ImportsApiIT.importableMovieLens() + "\"}"));
         assertEquals("completed", imported.getString("status"), imported.toString());
         RecommendationsApiIT.embedAll(movies.catalogue, RecommendationsApiIT.MODEL, 9_742);
         awaitQuietQueue(movies.catalogue);

@@ -64,7 +64,7 @@ public class ImportsResource {
         ImportOptions parsed = parse(options);
         try (InputStream content = file.getContent()) {
             var stored = imports.storeUpload(content, file.getFileName().orElse(null));
-            return accepted(imports.start(catalogue, parsed.toRequest(stored.toString())), uri);
+            return accepted(imports.start(catalogue, parsed.toRequest(null), stored), uri);
         }
     }
 

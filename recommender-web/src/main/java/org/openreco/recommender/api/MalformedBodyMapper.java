@@ -1,17 +1,24 @@
 package org.openreco.recommender.api;
 
 import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
 
 /**
- * A body that JSON-B cannot read (broken JSON, a value of the wrong type). The parser's own message
- * says where it stopped, which is what a client needs; the stack trace is not. A body cut off at
- * its {@link BodyLimit} surfaces here too and gets 413.
+ * A body that JSON-B cannot read (broken JSON, a value of the wrong type): 400 naming the field and
+ * the kind of value it needs ({@link BodyProblem}), never the binder's internals or a stack trace. A body
+ * cut off at its {@link BodyLimit} surfaces here too and gets 413.
  */
 @Provider
 public class MalformedBodyMapper implements ExceptionMapper<ProcessingException> {
+
+    @Context
+    ResourceInfo resource;
 
     @Override
     public Response toResponse(ProcessingException e) {
@@ -20,15 +27,22 @@ public class MalformedBodyMapper implements ExceptionMapper<ProcessingException>
                 return BodyLimitFilter.tooLarge(tooLarge.limit);
             }
         }
-        return ErrorResponses.of(Response.Status.BAD_REQUEST, "malformed_json", null,
-                "the request body is not valid JSON for this endpoint: " + rootMessage(e));
+        var problem = BodyProblem.of(e, bodyType());
+        return ErrorResponses.of(Response.Status.BAD_REQUEST, "malformed_json", problem.field(), problem.message());
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+    /** The type of the resource method's body parameter (the one without a JAX-RS annotation), if known. */
+    private Class<?> bodyType() {
+        Method method = resource == null ? null : resource.getResourceMethod();
+        if (method == null) {
+            return null;
         }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        Annotation[][] annotations = method.getParameterAnnotations();
+        for (int i = 0; i < annotations.length; i++) {
+            if (annotations[i].length == 0) {
+                return method.getParameterTypes()[i];
+            }
+        }
+        return null;
     }
 }

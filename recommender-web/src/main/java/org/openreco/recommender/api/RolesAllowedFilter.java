@@ -15,11 +15,15 @@ import java.util.Arrays;
 /**
  * Guards admin resources marked {@code @RolesAllowed}: the container authenticates HTTP BASIC
  * credentials when a request carries them (web.xml), this filter answers 401 with a challenge
- * when there are none and 403 when the caller lacks the role, both as JSON errors.
+ * when there are none and 403 when the caller lacks the role, both as JSON errors. Only credentials
+ * in the request's own {@code Authorization} header count: the container would also accept the console's
+ * session cookie, which a browser attaches to any page's cross-site form post.
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION)
 public class RolesAllowedFilter implements ContainerRequestFilter {
+
+    private static final String BASIC = "Basic ";
 
     @Context
     ResourceInfo resource;
@@ -37,15 +41,21 @@ public class RolesAllowedFilter implements ContainerRequestFilter {
             return;
         }
         var security = request.getSecurityContext();
-        if (security.getUserPrincipal() == null) {
+        if (security.getUserPrincipal() == null || !carriesBasicCredentials(request)) {
             request.abortWith(Response.fromResponse(ErrorResponses.of(Response.Status.UNAUTHORIZED, "unauthorized", null,
-                            "this endpoint needs the admin's credentials (HTTP Basic)"))
+                            "this endpoint needs the admin's credentials in the Authorization header (HTTP Basic); "
+                                    + "the console's session does not open the API"))
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"recommender\"")
                     .build());
         } else if (Arrays.stream(roles).noneMatch(security::isUserInRole)) {
             request.abortWith(ErrorResponses.of(Response.Status.FORBIDDEN, "forbidden", null,
                     "'" + security.getUserPrincipal().getName() + "' may not use this endpoint"));
         }
+    }
+
+    static boolean carriesBasicCredentials(ContainerRequestContext request) {
+        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        return authorization != null && authorization.regionMatches(true, 0, BASIC, 0, BASIC.length());
     }
 
     static boolean isAdminPath(String path) {

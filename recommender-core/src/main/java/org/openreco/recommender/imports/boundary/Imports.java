@@ -23,11 +23,13 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import org.openreco.recommender.catalog.boundary.Catalogues;
+import org.openreco.recommender.imports.control.ImportFolders;
 import org.openreco.recommender.imports.control.ImportLedger;
 import org.openreco.recommender.imports.control.MovieLens;
 import org.openreco.recommender.platform.boundary.ConflictException;
 import org.openreco.recommender.platform.boundary.InvalidInputException;
 import org.openreco.recommender.platform.boundary.NotFoundException;
+import org.openreco.recommender.platform.boundary.ServerFolders;
 
 /**
  * Starts imports as Jakarta Batch jobs and reports their progress and error reports. An import reads
@@ -52,8 +54,18 @@ public class Imports {
     @Inject
     ImportLedger ledger;
 
+    /**
+     * Imports the server-side file (or MovieLens folder) the request names, which must lie in the
+     * operator's {@link ImportFolders import folders}. The file is the operator's: it is never removed.
+     */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public ImportStatus start(String catalogue, ImportRequest request) {
+        return start(catalogue, request, null);
+    }
+
+    /** Imports an upload {@link #storeUpload stored} before; the import owns that copy and removes it when done. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public ImportStatus start(String catalogue, ImportRequest request, StoredUpload upload) {
         long catalogueId = catalogues.get(catalogue).getId();
         String kind = request.kind() == null ? null : request.kind().strip().toLowerCase();
         if (kind == null || !KINDS.contains(kind)) {
@@ -64,7 +76,11 @@ public class Imports {
         if (!FORMATS.contains(format)) {
             throw new InvalidInputException("format", "must be one of csv, json, ndjson");
         }
-        Path path = source(request.path(), movieLens);
+        if (upload != null && movieLens) {
+            throw new InvalidInputException("kind", "movielens reads a folder on the server; it cannot be uploaded");
+        }
+        Path path = upload != null ? ImportFolders.of(uploadFolder()).file(upload.file().toString())
+                : source(request.path(), movieLens);
         Map<String, String> mapping = request.mapping() == null ? Map.of() : request.mapping();
         String mappingJson = Json.createObjectBuilder(Map.<String, Object>copyOf(mapping)).build().toString();
         String options = Json.createObjectBuilder()
@@ -85,8 +101,8 @@ public class Imports {
         parameters.setProperty("dryRun", Boolean.toString(request.dryRun()));
         parameters.setProperty("createMissingItems", Boolean.toString(request.createMissingItems()));
         parameters.setProperty("chunkSize", Integer.toString(CHUNK_SIZE));
-        // an upload is the import's own copy: removed when the job ends (the error report is in the database)
-        parameters.setProperty("removeWhenDone", Boolean.toString(!movieLens && path.startsWith(uploadFolder())));
+        // an upload is the import's own copy: removed when the job ends, unless a restart will read it again
+        parameters.setProperty("removeWhenDone", Boolean.toString(upload != null));
         long execution = jobs().start(movieLens ? "movielens-import" : "import", parameters);
         ledger.running(id, execution);
         return status(catalogue, id);
@@ -115,14 +131,14 @@ public class Imports {
         return status(catalogue, id);
     }
 
-    /** Stores an uploaded file in the server's upload folder and returns where, for {@link #start}. */
-    public Path storeUpload(InputStream content, String fileName) {
+    /** Stores an uploaded file in the server's upload folder, for {@link #start(String, ImportRequest, StoredUpload)}. */
+    public StoredUpload storeUpload(InputStream content, String fileName) {
         String suffix = fileName == null ? "" : fileName.replaceAll("[^A-Za-z0-9._-]", "_");
         try {
             Path folder = Files.createDirectories(uploadFolder());
             Path file = folder.resolve(UUID.randomUUID() + (suffix.isEmpty() ? "" : "-" + suffix));
             Files.copy(content, file, StandardCopyOption.REPLACE_EXISTING);
-            return file;
+            return new StoredUpload(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store the upload", e);
         }
@@ -169,17 +185,8 @@ public class Imports {
         if (path == null || path.isBlank()) {
             throw new InvalidInputException("path", "is required (a file on the server, or upload one)");
         }
-        Path source = Path.of(path.strip()).toAbsolutePath().normalize();
-        if (folder) {
-            for (String file : List.of(MovieLens.MOVIES, MovieLens.RATINGS)) {
-                if (!Files.isReadable(source.resolve(file))) {
-                    throw new InvalidInputException("path", "must be a MovieLens folder with " + file + ": " + source);
-                }
-            }
-        } else if (!Files.isRegularFile(source) || !Files.isReadable(source)) {
-            throw new InvalidInputException("path", "is not a readable file on the server: " + source);
-        }
-        return source;
+        var folders = ImportFolders.configured();
+        return folder ? folders.folder(path, List.of(MovieLens.MOVIES, MovieLens.RATINGS), List.of(MovieLens.TAGS)) : folders.file(path);
     }
 
     private static long size(Path source, boolean movieLens) {
@@ -192,9 +199,8 @@ public class Imports {
         }
     }
 
-    private static Path uploadFolder() {
-        String data = System.getProperty("jboss.server.data.dir", System.getProperty("java.io.tmpdir"));
-        return Path.of(data, "recommender", "uploads").toAbsolutePath().normalize();
+    static Path uploadFolder() {
+        return ServerFolders.data().resolve("uploads");
     }
 
     private static JobOperator jobs() {

@@ -13,7 +13,8 @@ import java.util.logging.Logger;
 
 /**
  * Marks the import finished when its job ends (a step failure recorded before stays a failure) and
- * removes an uploaded source file.
+ * removes an uploaded source file, unless the import can be restarted: a restart reads that file again
+ * (and removes it when it ends); the nightly clean-up removes uploads left behind.
  */
 @Named
 @Dependent
@@ -42,8 +43,9 @@ public class ImportJobListener implements JobListener {
 
     @Override
     public void afterJob() {
-        ledger.finish(Long.parseLong(importId), "completed", null);
-        if (Boolean.parseBoolean(removeWhenDone)) {
+        long id = Long.parseLong(importId);
+        ledger.finish(id, "completed", null);
+        if (Boolean.parseBoolean(removeWhenDone) && !ledger.restartable(id)) {
             try {
                 Files.deleteIfExists(Path.of(path));
             } catch (IOException e) {

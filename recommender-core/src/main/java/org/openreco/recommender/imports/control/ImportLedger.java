@@ -136,9 +136,25 @@ public class ImportLedger {
         return runs("r.catalogue_id = ?1 order by r.started_at desc, r.id desc limit " + limit, catalogueId);
     }
 
+    public boolean restartable(long importId) {
+        return Boolean.TRUE.equals(em.createNativeQuery("select restartable from import_run where id = ?1")
+                .setParameter(1, importId).getResultStream().findFirst().orElse(false));
+    }
+
     public Optional<Long> executionId(long importId) {
         return em.createNativeQuery("select job_execution_id from import_run where id = ?1 and job_execution_id is not null")
                 .setParameter(1, importId).getResultStream().findFirst().map(id -> ((Number) id).longValue());
+    }
+
+    /**
+     * Removes the error reports of imports that ended more than the given days ago, except restartable
+     * ones (a restart adds to its report); the imports' own records stay. How many rows went.
+     */
+    public int purgeProblemsOlderThan(int days) {
+        return em.createNativeQuery("""
+                delete from import_error e using import_run r
+                 where e.import_id = r.id and r.finished_at < now() - make_interval(days => ?1) and not r.restartable""")
+                .setParameter(1, days).executeUpdate();
     }
 
     @SuppressWarnings("unchecked")

@@ -26,6 +26,9 @@ import org.openreco.recommender.platform.control.SchemaMigration;
 @TransactionManagement(TransactionManagementType.BEAN)
 public class PlatformStartup {
 
+    /** A generated admin password's file in {@link ServerFolders#data()}; bin/run prints it. */
+    public static final String ADMIN_PASSWORD_FILE = "admin-password";
+
     @Resource(lookup = "java:jboss/datasources/RecommenderDS")
     DataSource dataSource;
 
@@ -39,7 +42,8 @@ public class PlatformStartup {
     void start() {
         new SchemaMigration(dataSource).apply();
         em.getEntityManagerFactory().unwrap(SessionFactory.class).getSchemaManager().validateMappedObjects();
-        inTransaction(() -> new AdminAccountSetup(em, new PasswordHashes()).ensure(System.getenv("ADMIN_PASSWORD")));
+        var adminPasswordFile = ServerFolders.data().resolve(ADMIN_PASSWORD_FILE);
+        inTransaction(() -> new AdminAccountSetup(em, new PasswordHashes(), adminPasswordFile).ensure(System.getenv("ADMIN_PASSWORD")));
     }
 
     private void inTransaction(Runnable work) {

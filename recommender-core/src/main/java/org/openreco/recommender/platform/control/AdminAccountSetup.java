@@ -1,13 +1,17 @@
 package org.openreco.recommender.platform.control;
 
 import jakarta.persistence.EntityManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.logging.Logger;
 import org.openreco.recommender.platform.entity.AdminAccount;
 
 /**
  * Makes sure the console can be entered: the admin's password comes from ADMIN_PASSWORD when it is
- * set (and follows it when it changes), else one is generated on the first start and printed once.
+ * set (and follows it when it changes), else one is generated on the first start and handed over in a
+ * {@link PasswordFile file only the server's user can read} (bin/run prints it); the log says only where.
  */
 public class AdminAccountSetup {
 
@@ -17,9 +21,12 @@ public class AdminAccountSetup {
     private final EntityManager em;
     private final PasswordHashes hashes;
 
-    public AdminAccountSetup(EntityManager em, PasswordHashes hashes) {
+    private final Path passwordFile;
+
+    public AdminAccountSetup(EntityManager em, PasswordHashes hashes, Path passwordFile) {
         this.em = em;
         this.hashes = hashes;
+        this.passwordFile = passwordFile;
     }
 
     public void ensure(String configuredPassword) {
@@ -31,8 +38,14 @@ public class AdminAccountSetup {
             if (configured) {
                 LOG.info("Admin account 'admin' created with the password from ADMIN_PASSWORD");
             } else {
-                // The one deliberate exception to "secrets are never logged": nobody else could learn it.
-                LOG.warning("Admin password (shown once, stored only as a hash): " + password);
+                try {
+                    PasswordFile.write(passwordFile, password);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot hand over the generated admin password in " + passwordFile
+                            + " (set ADMIN_PASSWORD instead)", e);
+                }
+                LOG.warning("Admin password generated (stored only as a hash); it is in " + passwordFile
+                        + ", readable only by the server's user: delete that file once you have noted it");
             }
         } else if (configured && !hashes.matches(configuredPassword, admin.getPasswordHash())) {
             admin.changePasswordHash(hashes.hash(configuredPassword));

@@ -13,13 +13,16 @@ import java.util.logging.Logger;
 import org.openreco.recommender.catalog.boundary.Catalogues;
 import org.openreco.recommender.embedding.control.Transactions;
 import org.openreco.recommender.platform.boundary.ConflictException;
+import org.openreco.recommender.training.control.ModelStore;
 import org.openreco.recommender.training.control.ModelVersions;
 
 /**
  * Retrains catalogues on schedule: every few minutes, a catalogue whose settings ask for training every
  * {@code trainingIntervalHours} gets a training (triggered_by schedule) when its newest model is older
  * than that and none is running. A catalogue whose newest training failed waits an interval too, so a
- * broken catalogue is not retried every few minutes.
+ * broken catalogue is not retried every few minutes. Every minute its watchdog fails the trainings that
+ * have reported no progress for longer than {@code -Drecommender.training.stalled-after-minutes} (default
+ * 60): a training whose thread died without recording it would otherwise block its catalogue for good.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -36,6 +39,24 @@ public class TrainingScheduler {
 
     @Inject
     Transactions transactions;
+
+    /** System property: minutes without progress after which a training counts as dead. */
+    static final String STALLED_AFTER = "recommender.training.stalled-after-minutes";
+
+    @Schedule(minute = "*", hour = "*", persistent = false, info = "training watchdog")
+    void failStalled() {
+        Duration limit = Duration.ofMinutes(Math.max(1, Long.getLong(STALLED_AFTER, 60)));
+        try {
+            var failed = transactions.inNew(c -> new ModelVersions(c).failStalled(limit,
+                    "no progress for " + limit.toMinutes() + " minutes: the training was given up; start it again"));
+            failed.forEach(id -> new ModelStore(transactions).remove(id));
+            if (!failed.isEmpty()) {
+                LOG.warning("model versions " + failed + " reported no progress for " + limit.toMinutes() + " minutes: marked failed");
+            }
+        } catch (RuntimeException e) {
+            LOG.warning("the training watchdog could not run: " + e.getMessage());
+        }
+    }
 
     @Schedule(minute = "*/5", hour = "*", persistent = false, info = "scheduled trainings")
     void tick() {

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,8 +56,8 @@ public final class ModelVersions {
             }
         }
         try (var insert = connection.prepareStatement("""
-                insert into model_version (catalogue_id, algorithm, parameters, status, started_at, triggered_by, progress)
-                values (?, 'ials', cast(? as jsonb), 'training', now(), ?, '{"phase":"loading"}') returning id""")) {
+                insert into model_version (catalogue_id, algorithm, parameters, status, started_at, triggered_by, progress, progressed_at)
+                values (?, 'ials', cast(? as jsonb), 'training', now(), ?, '{"phase":"loading"}', now()) returning id""")) {
             insert.setLong(1, catalogueId);
             insert.setString(2, parameters);
             insert.setString(3, triggeredBy);
@@ -73,7 +74,7 @@ public final class ModelVersions {
 
     public void progress(long id, String progress) throws SQLException {
         try (var update = connection.prepareStatement(
-                "update model_version set progress = cast(? as jsonb) where id = ? and status = 'training'")) {
+                "update model_version set progress = cast(? as jsonb), progressed_at = now() where id = ? and status = 'training'")) {
             update.setString(1, progress);
             update.setLong(2, id);
             update.executeUpdate();
@@ -98,6 +99,27 @@ public final class ModelVersions {
                 update model_version set status = 'failed', error = ?, finished_at = now()
                  where status = 'training' returning id""")) {
             update.setString(1, error);
+            try (var rows = update.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * Fails the trainings that have reported no progress for longer than the limit (their thread died
+     * without recording it, or hangs); their ids, so that their stored rows can be removed.
+     */
+    public List<Long> failStalled(Duration limit, String error) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (var update = connection.prepareStatement("""
+                update model_version set status = 'failed', error = ?, finished_at = now()
+                 where status = 'training' and coalesce(progressed_at, started_at) < now() - make_interval(secs => ?)
+                returning id""")) {
+            update.setString(1, error);
+            update.setDouble(2, limit.toMillis() / 1000.0);
             try (var rows = update.executeQuery()) {
                 while (rows.next()) {
                     ids.add(rows.getLong(1));

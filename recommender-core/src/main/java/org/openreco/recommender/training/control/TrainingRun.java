@@ -11,6 +11,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openreco.recommender.embedding.control.Transactions;
 import org.openreco.recommender.evaluation.boundary.MetricsAtK;
@@ -125,9 +126,12 @@ public final class TrainingRun {
             phases.done("retention");
             LOG.info("model version " + versionId + " trained and activated (" + phases + "): " + metrics);
             return OptionalLong.of(catalogueId);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // an Error too (e.g. OutOfMemoryError): the training's data is garbage by now, and a version
+            // left "training" would block every later training of the catalogue
             String message = message(e);
-            LOG.warning("training of model version " + versionId + " failed: " + message);
+            LOG.log(e instanceof Error ? Level.SEVERE : Level.WARNING, "training of model version " + versionId + " failed: " + message,
+                    e instanceof Error ? e : null);
             Long run = evaluationRun;
             try {
                 transactions.inNew(c -> {
@@ -157,7 +161,7 @@ public final class TrainingRun {
                 new EvaluationStore(c).finish(runId, outcome.algorithms(), outcome.metrics(), outcome.data(), outcome.coldStart());
                 return null;
             });
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             String message = message(e);
             LOG.warning("evaluation run " + runId + " failed: " + message);
             try {
@@ -261,7 +265,9 @@ public final class TrainingRun {
             cause = cause.getCause();
         }
         String message = cause.getMessage() == null || cause.getMessage().isBlank()
-                ? cause.getClass().getSimpleName() : cause.getMessage().strip();
+                ? cause.getClass().getSimpleName()
+                : cause instanceof Error ? cause.getClass().getSimpleName() + ": " + cause.getMessage().strip()
+                : cause.getMessage().strip();
         message = message.lines().findFirst().orElse(message);
         return message.length() > MAX_ERROR_LENGTH ? message.substring(0, MAX_ERROR_LENGTH) : message;
     }

@@ -1,6 +1,8 @@
 package org.openreco.recommender.recommendations.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -9,6 +11,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.openreco.recommender.platform.boundary.OverloadedException;
 
 class ServingGateTest {
 
@@ -26,6 +29,40 @@ class ServingGateTest {
         assertEquals(2 * CORES, ServingGate.permits("0"));
         assertEquals(2 * CORES, ServingGate.permits("-4"));
         assertEquals(2 * CORES, ServingGate.permits("many"));
+    }
+
+    @Test
+    void a_caller_waits_at_most_the_configured_time_for_a_permit_then_is_refused() throws Exception {
+        var gate = new ServingGate(1, 200);
+        var holding = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        try (var pool = Executors.newSingleThreadExecutor()) {
+            var holder = pool.submit(() -> gate.through(() -> {
+                holding.countDown();
+                try {
+                    return release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+            holding.await();
+            long started = System.nanoTime();
+            var refused = assertThrows(OverloadedException.class, () -> gate.through(() -> "never"));
+            long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+
+            assertTrue(waited >= 150 && waited < 5_000, "waited " + waited + " ms");
+            assertEquals(1, refused.retryAfterSeconds());
+            release.countDown();
+            assertTrue(holder.get(10, TimeUnit.SECONDS));
+        }
+        assertEquals("served", gate.through(() -> "served"), "the permit came back");
+    }
+
+    @Test
+    void the_wait_is_configurable_and_defaults_to_five_seconds() {
+        assertEquals(250, ServingGate.waitMillis("250"));
+        assertEquals(5_000, ServingGate.waitMillis(null));
+        assertEquals(5_000, ServingGate.waitMillis("soon"));
     }
 
     @Test

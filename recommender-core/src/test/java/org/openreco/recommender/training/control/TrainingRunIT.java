@@ -233,6 +233,51 @@ class TrainingRunIT {
     }
 
     @Test
+    void anOutOfMemoryErrorInATrainingFailsTheVersionAndFreesTheCatalogue() {
+        String parameters = TrainingRun.parameters(new TrainingRequest(8, null, null, 3, 5, null, null, null).validated(), null).toString();
+        long id = Transacted.inNew(transactions, c -> new ModelVersions(c).open(catalogue.id(), parameters, "api"));
+        // the training's fifth transaction runs out of memory; recording the failure works again
+        var calls = new java.util.concurrent.atomic.AtomicInteger();
+        org.openreco.recommender.embedding.control.Transactions outOfMemory = new org.openreco.recommender.embedding.control.Transactions() {
+            @Override
+            public <T> T inNew(Work<T> work) {
+                if (calls.incrementAndGet() == 5) {
+                    throw new OutOfMemoryError("Java heap space (injected)");
+                }
+                return transactions.inNew(work);
+            }
+        };
+
+        assertTrue(new TrainingRun(outOfMemory, 2).train(id).isEmpty());
+
+        ModelVersion failed = version(id);
+        assertEquals("failed", failed.status());
+        assertTrue(failed.error().contains("OutOfMemoryError"), failed.error());
+        assertTrue(transactions.inNew(c -> new ModelVersions(c).training(catalogue.id())).isEmpty(), "a new training may start");
+    }
+
+    @Test
+    void theWatchdogFailsATrainingWithoutProgressForLongerThanTheLimit() throws SQLException {
+        long stalled = Transacted.inNew(transactions, c -> new ModelVersions(c).open(catalogue.id(), "{}", "api"));
+        try (var age = connection.prepareStatement("update model_version set progressed_at = now() - interval '2 hours' where id = ?")) {
+            age.setLong(1, stalled);
+            age.executeUpdate();
+        }
+
+        var notYet = transactions.inNew(c -> new ModelVersions(c).failStalled(java.time.Duration.ofHours(3), "stalled"));
+        var failed = transactions.inNew(c -> new ModelVersions(c).failStalled(java.time.Duration.ofHours(1), "stalled"));
+
+        assertFalse(notYet.contains(stalled));
+        assertTrue(failed.contains(stalled), failed.toString());
+        assertEquals("failed", version(stalled).status());
+        assertEquals("stalled", version(stalled).error());
+        long next = Transacted.inNew(transactions, c -> new ModelVersions(c).open(catalogue.id(), "{}", "api"));
+        assertFalse(transactions.inNew(c -> new ModelVersions(c).failStalled(java.time.Duration.ofHours(1), "stalled")).contains(next),
+                "a training that just reported progress is left alone");
+        transactions.inNew(c -> new ModelVersions(c).fail(next, "test over"));
+    }
+
+    @Test
     void aCatalogueWithoutEnoughInteractionsFailsWithAReadableMessage() throws SQLException {
         try (var delete = connection.prepareStatement("delete from interaction where catalogue_id = ?")) {
             delete.setLong(1, catalogue.id());

@@ -42,6 +42,7 @@ import org.openreco.recommender.imports.boundary.ImportProblem;
 import org.openreco.recommender.imports.boundary.ImportRequest;
 import org.openreco.recommender.imports.boundary.ImportStatus;
 import org.openreco.recommender.imports.boundary.Imports;
+import org.openreco.recommender.imports.boundary.StoredUpload;
 import org.openreco.recommender.platform.boundary.InvalidInputException;
 
 /**
@@ -80,7 +81,7 @@ public class ImportView extends VerticalLayout implements HasUrlParameter<String
     final Div result = new Div();
     final Grid<ImportStatus> recent = new Grid<>(ImportStatus.class, false);
 
-    private volatile String uploadedPath;
+    private volatile StoredUpload uploadedFile;
     private Long running;
     private long followed;
     private Registration polling;
@@ -111,8 +112,7 @@ public class ImportView extends VerticalLayout implements HasUrlParameter<String
 
         // Streams the upload straight to the server's upload folder: never held in memory.
         upload = new Upload(event -> {
-            String stored = imports.storeUpload(event.getInputStream(), event.getFileName()).toString();
-            uploadedPath = stored;
+            uploadedFile = imports.storeUpload(event.getInputStream(), event.getFileName());
             event.getUI().access(() -> uploaded.setText("Uploaded: " + event.getFileName()));
         });
         upload.setId("import-upload");
@@ -173,15 +173,17 @@ public class ImportView extends VerticalLayout implements HasUrlParameter<String
     }
 
     private void start() {
-        boolean fromUpload = uploadedPath != null && path.isEmpty();
-        String source = fromUpload ? uploadedPath : path.getValue();
+        StoredUpload stored = uploadedFile;
+        boolean fromUpload = stored != null && path.isEmpty();
         try {
-            var status = imports.start(catalogue.getValue(), new ImportRequest(kind.getValue(), format.getValue(), source,
-                    parseMapping(mapping.getValue()), null, dryRun.getValue(), false));
+            var request = new ImportRequest(kind.getValue(), format.getValue(), fromUpload ? null : path.getValue(),
+                    parseMapping(mapping.getValue()), null, dryRun.getValue(), false);
+            var status = fromUpload ? imports.start(catalogue.getValue(), request, stored)
+                    : imports.start(catalogue.getValue(), request);
             running = status.id();
             if (fromUpload) {
                 // the import owns the uploaded copy and removes it when done: a next import needs a new upload
-                uploadedPath = null;
+                uploadedFile = null;
                 upload.clearFileList();
                 uploaded.setText("");
             }

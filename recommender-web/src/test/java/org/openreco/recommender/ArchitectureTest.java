@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /** Keeps the modular monolith modular: the web adapts HTTP and UI to core boundaries, and core knows nothing of the web. */
 class ArchitectureTest {
 
-    private static final String[] WEB = {"org.openreco.recommender.api..", "org.openreco.recommender.admin.."};
+    private static final String[] WEB = {"org.openreco.recommender.api..", "org.openreco.recommender.admin..",
+            "org.openreco.recommender.login.."};
 
     static JavaClasses classes;
 

@@ -37,6 +37,7 @@ public class Catalogues {
         var catalogue = new Catalogue(name);
         em.persist(catalogue);
         em.flush();
+        cache.forgetCatalogue(name); // it may be remembered as unknown
         return catalogue;
     }
 
@@ -83,6 +84,7 @@ public class Catalogues {
         requireValidName(newName);
         requireUnused(newName);
         cache.forgetCatalogue(name);
+        cache.forgetCatalogue(newName);
         catalogue.rename(newName);
         em.flush();
         catalogueChanged.fire(new CatalogueChanged(catalogue.getId(), "renamed"));

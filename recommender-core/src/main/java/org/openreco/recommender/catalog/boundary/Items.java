@@ -1,6 +1,8 @@
 package org.openreco.recommender.catalog.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -75,8 +77,13 @@ public class Items {
         return get(catalogue, item.externalId());
     }
 
+    /**
+     * One item, read without a transaction of its own (a read needs none: the call then costs one
+     * statement on a connection in auto-commit) and with the catalogue's id from the cache.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<Item> find(String catalogue, String externalId) {
-        long catalogueId = catalogues.get(catalogue).getId();
+        long catalogueId = catalogues.ref(catalogue).id();
         return em.createQuery("select i from Item i where i.catalogueId = :c and i.externalId = :e", Item.class)
                 .setParameter("c", catalogueId)
                 .setParameter("e", externalId)
@@ -84,6 +91,7 @@ public class Items {
                 .findFirst();
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Item get(String catalogue, String externalId) {
         return find(catalogue, externalId).orElseThrow(() -> new NotFoundException(
                 "item '" + externalId + "' does not exist in catalogue '" + catalogue + "'"));

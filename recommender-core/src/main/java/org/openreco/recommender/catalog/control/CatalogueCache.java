@@ -1,5 +1,7 @@
 package org.openreco.recommender.catalog.control;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
@@ -22,12 +24,18 @@ import org.openreco.recommender.catalog.boundary.CatalogueRef;
  * other nodes of a cluster see them when their entries expire, within {@link #TTL}. A load that
  * started before a change ends does not put its (possibly old) result in: every invalidation bumps
  * a generation, and a load stores its result only when the generation did not move meanwhile.
- * Only what exists is cached: unknown catalogues and invalid keys are looked up every time.
+ * <p>
+ * Unknown catalogues and unknown or revoked keys are remembered too, for {@link #NEGATIVE_TTL}, in a
+ * bounded table: a client that keeps sending a wrong key or name then costs one look-up per name and
+ * period, not one per request, and cannot grow the memory with random keys. Creating a catalogue
+ * forgets that its name was unknown; a new key never needs that, its hash has never been seen.
  */
 @ApplicationScoped
 public class CatalogueCache {
 
     public static final Duration TTL = Duration.ofSeconds(10);
+    public static final Duration NEGATIVE_TTL = Duration.ofSeconds(2);
+    static final int MAX_NEGATIVES = 10_000;
 
     /** The catalogue a valid key opens, and the key's prefix (revocation goes by prefix). */
     public record KeyOwner(long catalogueId, String prefix) {
@@ -38,6 +46,8 @@ public class CatalogueCache {
 
     private final Map<String, Entry<CatalogueRef>> catalogues = new ConcurrentHashMap<>();
     private final Map<String, Entry<KeyOwner>> keys = new ConcurrentHashMap<>();
+    private final Cache<String, Boolean> unknownCatalogues = negatives();
+    private final Cache<String, Boolean> unknownKeys = negatives();
     private final AtomicLong generation = new AtomicLong();
 
     @Resource
@@ -45,17 +55,20 @@ public class CatalogueCache {
 
     /** The catalogue by name, loaded (null: no such catalogue) when missing or expired. */
     public CatalogueRef catalogue(String name, Supplier<CatalogueRef> load) {
-        return cached(catalogues, name, load);
+        return cached(catalogues, unknownCatalogues, name, load);
     }
 
     /** The owner of the key with this hash, loaded (null: unknown or revoked) when missing or expired. */
     public KeyOwner key(String keyHash, Supplier<KeyOwner> load) {
-        return cached(keys, keyHash, load);
+        return cached(keys, unknownKeys, keyHash, load);
     }
 
     /** Forgets the catalogue now and again when the current transaction ends (it may change it). */
     public void forgetCatalogue(String name) {
-        invalidate(() -> catalogues.remove(name));
+        invalidate(() -> {
+            catalogues.remove(name);
+            unknownCatalogues.invalidate(name);
+        });
     }
 
     /** Forgets every cached key with this prefix now and again when the current transaction ends. */
@@ -63,11 +76,14 @@ public class CatalogueCache {
         invalidate(() -> keys.values().removeIf(entry -> entry.value().prefix().equals(prefix)));
     }
 
-    private <T> T cached(Map<String, Entry<T>> map, String name, Supplier<T> load) {
+    private <T> T cached(Map<String, Entry<T>> map, Cache<String, Boolean> unknown, String name, Supplier<T> load) {
         long now = System.nanoTime();
         Entry<T> entry = map.get(name);
         if (entry != null && now - entry.expiresAt() < 0) {
             return entry.value();
+        }
+        if (unknown.getIfPresent(name) != null) {
+            return null;
         }
         long before = generation.get();
         T value = load.get();
@@ -78,8 +94,21 @@ public class CatalogueCache {
             }
         } else {
             map.remove(name);
+            unknown.put(name, Boolean.TRUE);
+            if (generation.get() != before) {
+                unknown.invalidate(name);
+            }
         }
         return value;
+    }
+
+    long unknownKeys() {
+        unknownKeys.cleanUp();
+        return unknownKeys.estimatedSize();
+    }
+
+    private static Cache<String, Boolean> negatives() {
+        return Caffeine.newBuilder().maximumSize(MAX_NEGATIVES).expireAfterWrite(NEGATIVE_TTL).build();
     }
 
     private void invalidate(Runnable forget) {

@@ -2,6 +2,7 @@ package org.openreco.recommender.catalog.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -26,11 +27,36 @@ class CatalogueCacheTest {
     }
 
     @Test
-    void an_unknown_catalogue_or_key_is_looked_up_every_time() {
+    void an_unknown_catalogue_or_key_is_looked_up_once_for_a_while() {
         assertNull(cache.catalogue("none", () -> { loads.incrementAndGet(); return null; }));
         assertNull(cache.catalogue("none", () -> { loads.incrementAndGet(); return null; }));
         assertNull(cache.key("hash", () -> { loads.incrementAndGet(); return null; }));
-        assertEquals(3, loads.get());
+        assertNull(cache.key("hash", () -> { loads.incrementAndGet(); return null; }));
+        assertEquals(2, loads.get());
+    }
+
+    @Test
+    void a_catalogue_created_after_it_was_unknown_is_found_at_once() {
+        assertNull(cache.catalogue("shop", () -> null));
+        cache.forgetCatalogue("shop"); // what creating it does
+        assertEquals(1, cache.catalogue("shop", () -> shop(1)).id());
+    }
+
+    @Test
+    void an_unknown_name_seen_while_it_was_created_is_not_kept() {
+        assertNull(cache.catalogue("shop", () -> {
+            cache.forgetCatalogue("shop");
+            return null;
+        }));
+        assertEquals(1, cache.catalogue("shop", () -> shop(1)).id());
+    }
+
+    @Test
+    void random_unknown_keys_do_not_grow_the_cache_without_bound() {
+        for (int i = 0; i < CatalogueCache.MAX_NEGATIVES * 3; i++) {
+            cache.key("hash-" + i, () -> null);
+        }
+        assertTrue(cache.unknownKeys() <= CatalogueCache.MAX_NEGATIVES, "kept: " + cache.unknownKeys());
     }
 
     @Test

@@ -67,6 +67,8 @@ final class ServingStateLoader {
                 }
             }
         }
+        // read first: whatever commits while the rest loads shows as a different stamp at the next look
+        String stamp = stamp(catalogueId);
         var items = items(catalogueId);
         int count = items.ids.length;
         float[] itemFactors = null;
@@ -87,7 +89,7 @@ final class ServingStateLoader {
                 ranked.items(), ranked.scores(), vectors, items.newest, weights);
         return new ServingState(catalogueId, catalogue, generationId, model, versionId, ranking, items.ids, items.externalIds,
                 items.titles, items.categories, items.byExternalId, items.available,
-                System.nanoTime() + Trending.CACHE_FOR.toNanos(), stamp(catalogueId, generationId, model));
+                System.nanoTime() + Trending.CACHE_FOR.toNanos(), stamp);
     }
 
     /** The state with trending recomputed. */
@@ -116,20 +118,40 @@ final class ServingStateLoader {
     }
 
     /**
-     * What the catalogue's items and their vectors look like, cheaply: their count and latest update, and
-     * how many vectors the generation has. A state whose stamp differs misses new or changed items.
+     * What the catalogue's serving inputs look like, cheaply: the active generation and model version, the
+     * items' count and latest update, and how many vectors the generation has. A state whose stamp differs
+     * misses something nobody announced (new or re-embedded items, a first generation).
      */
-    String stamp(long catalogueId, Long generationId, EmbeddingModel model) throws SQLException {
-        String vectors = generationId == null ? "0"
-                : "(select count(*) from " + model.itemTable() + " where generation_id = " + generationId + ")";
-        try (var ps = connection.prepareStatement(
-                "select count(*), max(updated_at)::text, " + vectors + " from item where catalogue_id = ?")) {
-            ps.setLong(1, catalogueId);
+    String stamp(long catalogueId) throws SQLException {
+        Long generationId = null;
+        String stamp;
+        try (var ps = connection.prepareStatement("""
+                select count(*), max(updated_at)::text,
+                       (select g.id from embedding_generation g where g.catalogue_id = ? and g.status = 'active'),
+                       (select g.model from embedding_generation g where g.catalogue_id = ? and g.status = 'active'),
+                       (select m.id from model_version m where m.catalogue_id = ? and m.status = 'active')
+                  from item where catalogue_id = ?""")) {
+            for (int i = 1; i <= 4; i++) {
+                ps.setLong(i, catalogueId);
+            }
             try (var rs = ps.executeQuery()) {
                 rs.next();
-                return rs.getLong(1) + "/" + rs.getString(2) + "/" + rs.getLong(3);
+                stamp = rs.getLong(1) + "/" + rs.getString(2) + "/" + rs.getObject(3) + "/" + rs.getObject(5);
+                if (rs.getObject(3) != null && EmbeddingModel.named(rs.getString(4)).isPresent()) {
+                    generationId = rs.getLong(3);
+                    var model = EmbeddingModel.named(rs.getString(4)).get();
+                    try (var count = connection.prepareStatement(
+                            "select count(*) from " + model.itemTable() + " where generation_id = ?")) {
+                        count.setLong(1, generationId);
+                        try (var counted = count.executeQuery()) {
+                            counted.next();
+                            stamp += "/" + counted.getLong(1);
+                        }
+                    }
+                }
             }
         }
+        return stamp;
     }
 
     private record Items(long[] ids, String[] externalIds, String[] titles, List<String>[] categories,

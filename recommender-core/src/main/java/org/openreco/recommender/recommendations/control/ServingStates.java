@@ -62,7 +62,9 @@ public class ServingStates {
                 continue;
             }
             try {
-                if (change.what().startsWith("item")) {
+                if (change.what().equals("deleted") || change.what().equals("renamed")) {
+                    byName.remove(entry.getKey());
+                } else if (change.what().startsWith("item")) {
                     var state = entry.getValue().state();
                     var available = read(connection -> new ServingStateLoader(connection, budget()).available(state));
                     byName.put(entry.getKey(), new Held(state.with(available), entry.getValue().stampDue()));
@@ -89,8 +91,7 @@ public class ServingStates {
         var state = held.state();
         // concurrent requests keep the old state meanwhile; they may check too, which costs one small query
         byName.put(catalogue, new Held(state, System.nanoTime() + STAMP_EVERY.toNanos()));
-        String stamp = read(connection -> new ServingStateLoader(connection, budget())
-                .stamp(state.catalogueId(), state.generationId(), state.model()));
+        String stamp = read(connection -> new ServingStateLoader(connection, budget()).stamp(state.catalogueId()));
         return stamp.equals(state.itemsStamp()) ? held.state() : load(catalogue);
     }
 

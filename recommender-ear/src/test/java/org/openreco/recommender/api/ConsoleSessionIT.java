@@ -68,7 +68,7 @@ class ConsoleSessionIT {
 
     @Test
     void console_pages_carry_the_security_headers() throws Exception {
-        for (var page : List.of(send(null, "GET", "/login.html", null), send(signIn(), "GET", "/", null))) {
+        for (var page : List.of(send(null, "GET", "/login.html", null), send(null, "GET", "/", null), send(signIn(), "GET", "/", null))) {
             assertEquals("frame-ancestors 'self'", page.headers().firstValue("Content-Security-Policy").orElse(null), page.uri().toString());
             assertEquals("SAMEORIGIN", page.headers().firstValue("X-Frame-Options").orElse(null));
             assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(null));

@@ -1,5 +1,6 @@
 package org.openreco.recommender.admin;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -14,7 +15,8 @@ import java.io.IOException;
  * other sites as a referrer. The session cookie's SameSite and Secure attributes are set by
  * WEB-INF/undertow-handlers.conf, as the container writes that cookie itself.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
+// FORWARD too: the login form a signed-out visitor gets is a forward to login.html by the FORM mechanism
+@WebFilter(urlPatterns = "/*", asyncSupported = true, dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.ERROR})
 public class SecurityHeaders extends HttpFilter {
 
     static final String CONTENT_SECURITY_POLICY = "frame-ancestors 'self'";

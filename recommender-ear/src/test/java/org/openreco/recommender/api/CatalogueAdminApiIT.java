@@ -87,6 +87,19 @@ class CatalogueAdminApiIT {
     }
 
     @Test
+    void a_catalogue_asked_for_before_it_existed_serves_as_soon_as_it_is_created() {
+        String name = "late-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        var unknown = Storefront.of(name, "rk_" + "x".repeat(43)).put("items/a", "{\"title\":\"A\"}");
+        assertEquals(404, unknown.status(), unknown.body());
+        assertTrue(unknown.body().contains("catalogue"), unknown.body());
+        assertEquals(201, Api.post("/api/v1/catalogues", "{\"name\":\"" + name + "\"}").status());
+        var key = Api.post("/api/v1/catalogues/" + name + "/api-keys", "{\"name\":\"web shop\"}");
+        assertEquals(201, key.status(), key.body());
+        var created = Storefront.of(name, key.json().getString("key")).put("items/a", "{\"title\":\"A\"}");
+        assertEquals(200, created.status(), "the name is not remembered as unknown once created: " + created.body());
+    }
+
+    @Test
     void keys_need_a_name_and_the_admin() {
         var shop = Storefront.create("keys-bad");
         String path = "/api/v1/catalogues/" + shop.catalogue + "/api-keys";

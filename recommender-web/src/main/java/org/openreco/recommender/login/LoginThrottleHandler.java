@@ -54,12 +54,16 @@ class LoginThrottleHandler implements HttpHandler {
         next.handleRequest(exchange);
     }
 
-    static boolean isLoginAttempt(HttpServerExchange exchange) {
-        String authorization = exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION);
+    private static boolean isLoginAttempt(HttpServerExchange exchange) {
+        return isLoginAttempt(exchange.getRequestMethod().toString(), exchange.getRelativePath(),
+                exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION));
+    }
+
+    static boolean isLoginAttempt(String method, String path, String authorization) {
         if (authorization != null && authorization.regionMatches(true, 0, BASIC, 0, BASIC.length())) {
             return true;
         }
-        return Methods.POST.equals(exchange.getRequestMethod()) && exchange.getRelativePath().endsWith(FORM_LOGIN);
+        return Methods.POST_STRING.equals(method) && path != null && path.endsWith(FORM_LOGIN);
     }
 
     private static void refuse(HttpServerExchange exchange, Duration wait) {

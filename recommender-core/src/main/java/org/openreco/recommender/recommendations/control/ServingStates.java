@@ -89,16 +89,23 @@ public class ServingStates {
 
     private ServingState checkStamp(String catalogue, Held held) {
         var state = held.state();
-        // concurrent requests keep the old state meanwhile; they may check too, which costs one small query
-        byName.put(catalogue, new Held(state, System.nanoTime() + STAMP_EVERY.toNanos()));
+        // one request looks; the others go on with the current state meanwhile
+        if (!byName.replace(catalogue, held, new Held(state, System.nanoTime() + STAMP_EVERY.toNanos()))) {
+            return state;
+        }
         String stamp = read(connection -> new ServingStateLoader(connection, budget()).stamp(state.catalogueId()));
-        return stamp.equals(state.itemsStamp()) ? held.state() : load(catalogue);
+        return stamp.equals(state.itemsStamp()) ? state : load(catalogue);
     }
 
     private ServingState refreshTrending(String catalogue, Held held) {
-        var state = read(connection -> new ServingStateLoader(connection, budget()).refreshTrending(held.state()));
-        byName.computeIfPresent(catalogue, (name, current) -> current.state() == held.state() ? new Held(state, current.stampDue())
-                : current);
+        // one request recomputes; the others go on with the current ranking instead of all querying at once
+        var claimed = new Held(held.state().with(held.state().ranking(), System.nanoTime() + Trending.CACHE_FOR.toNanos()),
+                held.stampDue());
+        if (!byName.replace(catalogue, held, claimed)) {
+            return held.state();
+        }
+        var state = read(connection -> new ServingStateLoader(connection, budget()).refreshTrending(claimed.state()));
+        byName.computeIfPresent(catalogue, (name, current) -> current == claimed ? new Held(state, current.stampDue()) : current);
         return state;
     }
 

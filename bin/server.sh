@@ -115,9 +115,11 @@ java_opts() {
     local djl="$BASE/data/djl"
     local opts=(
         -Xms256m "-Xmx${SERVER_HEAP:-2g}" -XX:MetaspaceSize=128m -XX:MaxMetaspaceSize=768m
-        -Djava.net.preferIPv4Stack=true -Djava.awt.headless=true -Djboss.modules.system.pkgs=org.jboss.byteman
+        -Djava.net.preferIPv4Stack=true -Djava.awt.headless=true -Djboss.modules.system.pkgs=org.jboss.byteman,jdk.incubator.vector
         # native code (DJL, ONNX Runtime, tokenizers) and its files stay inside the server
         --enable-native-access=ALL-UNNAMED
+        # the ranking pipeline's dot products (Vector API; its package is a system package above)
+        --add-modules=jdk.incubator.vector
         "-Djava.io.tmpdir=$BASE/tmp/java"
         -Dai.djl.offline=true "-DDJL_CACHE_DIR=$djl" "-DENGINE_CACHE_DIR=$djl" "-Djna.tmpdir=$djl/jna"
         # unpacked by provision.sh: ONNX Runtime's libraries and the models (<dir>/<model>/model.onnx)

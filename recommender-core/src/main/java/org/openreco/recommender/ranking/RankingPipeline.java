@@ -284,13 +284,35 @@ public final class RankingPipeline {
         return dot(a, 0, b, b.length);
     }
 
-    /**
-     * a[from..from+length) · b[0..length), in four interleaved partial sums: independent additions keep the
-     * CPU's floating-point units busy where one running sum waits for each addition (the JIT does not
-     * reorder float sums itself). Every source of the pipeline scores through it, in training and serving
-     * alike, so both sum in the same order.
-     */
+    /** Whether this JVM has the Vector API; decided once, so training and serving in it sum alike. */
+    private static final boolean VECTOR_API = vectorApi();
+
+    private static boolean vectorApi() {
+        var log = java.util.logging.Logger.getLogger(RankingPipeline.class.getName());
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            log.info("ranking dot products in plain loops: the JVM runs without --add-modules=jdk.incubator.vector");
+            return false;
+        }
+        try {
+            VectorDot.dot(new float[] {1, 2}, 0, new float[] {3, 4}, 2);
+            log.info("ranking dot products with the Vector API");
+            return true;
+        } catch (LinkageError e) {
+            log.info("ranking dot products in plain loops: the Vector API is not visible here (" + e + ")");
+            return false;
+        }
+    }
+
+    /** a[from..from+length) · b[0..length): every source of the pipeline scores through it. */
     static float dot(float[] a, int from, float[] b, int length) {
+        return VECTOR_API ? VectorDot.dot(a, from, b, length) : scalarDot(a, from, b, length);
+    }
+
+    /**
+     * In four interleaved partial sums: independent additions keep the CPU's floating-point units busy
+     * where one running sum waits for each addition (the JIT does not reorder float sums itself).
+     */
+    static float scalarDot(float[] a, int from, float[] b, int length) {
         float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
         int d = 0;
         for (; d + 3 < length; d += 4) {

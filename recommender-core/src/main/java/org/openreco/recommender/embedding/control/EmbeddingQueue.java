@@ -42,12 +42,17 @@ public final class EmbeddingQueue {
         this.connection = connection;
     }
 
-    /** Takes up to {@code limit} due, unparked marks of the catalogue that no other transaction holds, oldest due first. */
+    /**
+     * Takes up to {@code limit} due, unparked marks of the catalogue that no other transaction holds, oldest
+     * due first; none while the catalogue is paused. The pause is read by this very statement: a batch that
+     * decided to visit the catalogue just before an operator paused it must not take the marks written after.
+     */
     public List<Mark> claim(long catalogueId, int limit) throws SQLException {
         try (var claim = connection.prepareStatement("""
                 with claimed as (
                     select id from embedding_queue
                      where catalogue_id = ? and not parked and next_attempt_at <= now()
+                       and not exists (select 1 from embedding_pause p where p.catalogue_id = embedding_queue.catalogue_id)
                      order by next_attempt_at
                      for update skip locked
                      limit ?)

@@ -113,35 +113,7 @@ public final class BlendSearch {
                     return RankingMetrics.ndcg(shown.stream().mapToInt(Ranked::item).toArray(), relevant, count, k);
                 }).filter(v -> !Double.isNaN(v)).average().orElse(0)).join();
             };
-            double best = ndcg.applyAsDouble(weights);
-            int trials = 1;
-            for (int round = 0; round < rounds; round++) {
-                boolean moved = false;
-                for (int p = 0; p < weights.length; p++) {
-                    double current = weights[p];
-                    for (double g : grid) {
-                        if (g == current) {
-                            continue;
-                        }
-                        weights[p] = g;
-                        if (Arrays.stream(weights).allMatch(w -> w == 0)) {
-                            continue;
-                        }
-                        double value = ndcg.applyAsDouble(weights);
-                        trials++;
-                        if (value > best) {
-                            best = value;
-                            current = g;
-                            moved = true;
-                        }
-                    }
-                    weights[p] = current;
-                }
-                if (!moved) {
-                    break;
-                }
-            }
-            return new Result(weights.clone(), best, trials);
+            return coordinateSearch(ndcg, grid, rounds, weights);
         }
     }
 
@@ -202,8 +174,16 @@ public final class BlendSearch {
     private static Result coordinateSearch(List<Scorer> cached, ScoreNormalisation normalisation, InteractionMatrix train,
             InteractionMatrix test, int k, double[] grid, int rounds, int threads, double[] start) {
         Evaluator evaluator = new Evaluator(new int[] {k}, null, threads);
-        double[] weights = start.clone();
-        double best = ndcg(evaluator, cached, weights, train, test, k, normalisation);
+        return coordinateSearch(w -> ndcg(evaluator, cached, w, train, test, k, normalisation), grid, rounds, start.clone());
+    }
+
+    /**
+     * Each weight in turn takes the grid value that maximises the objective, for a few rounds; only strict
+     * improvements move a weight (deterministic), and all-zero weights are never tried.
+     */
+    private static Result coordinateSearch(java.util.function.ToDoubleFunction<double[]> objective, double[] grid, int rounds,
+            double[] weights) {
+        double best = objective.applyAsDouble(weights);
         int trials = 1;
         for (int round = 0; round < rounds; round++) {
             boolean moved = false;
@@ -217,7 +197,7 @@ public final class BlendSearch {
                     if (Arrays.stream(weights).allMatch(w -> w == 0)) {
                         continue;
                     }
-                    double value = ndcg(evaluator, cached, weights, train, test, k, normalisation);
+                    double value = objective.applyAsDouble(weights);
                     trials++;
                     if (value > best) {
                         best = value;

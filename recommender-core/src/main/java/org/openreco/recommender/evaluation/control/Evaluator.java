@@ -7,6 +7,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 import org.openreco.recommender.evaluation.boundary.AlgorithmMetrics;
 import org.openreco.recommender.evaluation.boundary.MetricsAtK;
+import org.openreco.recommender.ranking.RankingModel;
 import org.openreco.recommender.training.control.Algorithm;
 import org.openreco.recommender.training.control.InteractionMatrix;
 import org.openreco.recommender.training.control.Scorer;
@@ -234,23 +235,6 @@ public final class Evaluator {
     }
 
     static float[][] unit(float[][] vectors) {
-        float[][] unit = new float[vectors.length][];
-        for (int i = 0; i < vectors.length; i++) {
-            float[] v = vectors[i];
-            if (v == null) {
-                continue;
-            }
-            double norm = 0;
-            for (float f : v) {
-                norm += (double) f * f;
-            }
-            if (norm > 0) {
-                unit[i] = new float[v.length];
-                for (int f = 0; f < v.length; f++) {
-                    unit[i][f] = (float) (v[f] / Math.sqrt(norm));
-                }
-            }
-        }
-        return unit;
+        return RankingModel.unit(vectors);
     }
 }

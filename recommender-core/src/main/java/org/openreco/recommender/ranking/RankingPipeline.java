@@ -33,7 +33,8 @@ public final class RankingPipeline {
      *
      * @param eligible  the request's filters (availability, categories, attributes, exclusions); the
      *                  user's seen items are left out on top of it
-     * @param content   the content source's candidates when the model holds no vectors (null: none)
+     * @param content   the content source's ranking found ahead or elsewhere (null: scan the model's
+     *                  vectors, if it holds them)
      */
     public static List<Ranked> rank(RankingModel model, RankingUser user, IntPredicate eligible, int n, double diversity,
             ContentCandidates content) {
@@ -70,31 +71,9 @@ public final class RankingPipeline {
             put(lists, Source.COLLABORATIVE, scores, perSource, null);
         }
         if (weights.content() > 0 && user.taste() != null) {
-            if (model.hasVectors()) {
-                float[] taste = RankingModel.unit(user.taste());
-                float[] scores = scratch(model.items());
-                float[][] vectors = model.unitVectors();
-                for (int i = 0; taste != null && i < model.items(); i++) {
-                    if (vectors[i] != null && eligible.test(i)) {
-                        scores[i] = dot(vectors[i], taste);
-                    }
-                }
-                put(lists, Source.CONTENT, scores, perSource, null);
-            } else if (content != null) {
-                int[] items = new int[content.items().length];
-                float[] scores = new float[items.length];
-                int[] anchors = new int[items.length];
-                int size = 0;
-                for (int r = 0; r < items.length && size < perSource; r++) {
-                    if (eligible.test(content.items()[r])) {
-                        items[size] = content.items()[r];
-                        scores[size] = content.scores()[r];
-                        anchors[size++] = content.anchors()[r];
-                    }
-                }
-                if (size > 0) {
-                    lists.put(Source.CONTENT, Arrays.copyOf(items, size), Arrays.copyOf(scores, size), Arrays.copyOf(anchors, size));
-                }
+            var ranked = content != null ? content : model.hasVectors() ? contentRanking(model, user.taste(), eligible, perSource) : null;
+            if (ranked != null) {
+                putEligible(lists, ranked, eligible, perSource);
             }
         }
         if (weights.itemToItem() > 0 && model.hasNeighbours() && user.recent().length > 0) {
@@ -115,6 +94,52 @@ public final class RankingPipeline {
             }
         }
         return lists;
+    }
+
+    /**
+     * The content source's ranking over the model's vectors: the {@code k} eligible items with the highest
+     * cosine to the taste, best first (ties to the lower index); complete when fewer than {@code k} qualify.
+     * Serving computes it ahead for each user (eligible: not seen), so that a request reads it instead of
+     * scanning every vector.
+     */
+    public static ContentCandidates contentRanking(RankingModel model, float[] taste, IntPredicate eligible, int k) {
+        float[] unitTaste = RankingModel.unit(taste);
+        if (unitTaste == null || !model.hasVectors()) {
+            return ContentCandidates.NONE;
+        }
+        float[] scores = scratch(model.items());
+        float[][] vectors = model.unitVectors();
+        int qualifying = 0;
+        for (int i = 0; i < model.items(); i++) {
+            if (vectors[i] != null && eligible.test(i)) {
+                scores[i] = dot(vectors[i], unitTaste);
+                qualifying++;
+            }
+        }
+        int[] top = TopK.select(scores, k);
+        float[] raw = new float[top.length];
+        for (int r = 0; r < top.length; r++) {
+            raw[r] = scores[top[r]];
+        }
+        return new ContentCandidates(top, raw, minusOnes(top.length), qualifying <= k);
+    }
+
+    /** The first {@code perSource} eligible items of a ranking found elsewhere, in its order. */
+    private static void putEligible(SourceLists lists, ContentCandidates ranked, IntPredicate eligible, int perSource) {
+        int[] items = new int[Math.min(perSource, ranked.items().length)];
+        float[] scores = new float[items.length];
+        int[] anchors = new int[items.length];
+        int size = 0;
+        for (int r = 0; r < ranked.items().length && size < items.length; r++) {
+            if (eligible.test(ranked.items()[r])) {
+                items[size] = ranked.items()[r];
+                scores[size] = ranked.scores()[r];
+                anchors[size++] = ranked.anchors()[r];
+            }
+        }
+        if (size > 0) {
+            lists.put(Source.CONTENT, Arrays.copyOf(items, size), Arrays.copyOf(scores, size), Arrays.copyOf(anchors, size));
+        }
     }
 
     /**

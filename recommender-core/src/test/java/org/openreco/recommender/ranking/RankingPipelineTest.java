@@ -68,10 +68,47 @@ class RankingPipelineTest {
     @Test
     void contentFromOutsideIsUsedWhenTheModelHoldsNoVectors() {
         var user = new RankingUser(null, new float[] {1, 0}, new int[0], new int[0]);
-        var content = new ContentCandidates(new int[] {2, 3}, new float[] {0.9f, 0.5f}, new int[] {-1, -1});
+        var content = new ContentCandidates(new int[] {2, 3}, new float[] {0.9f, 0.5f}, new int[] {-1, -1}, false);
         var ranked = RankingPipeline.rank(model(new BlendWeights(0, 0, 1, 0)), user, i -> i != 3, 2, 0, content);
         assertEquals(List.of(2, 0), items(ranked), "3 is not eligible; trending fills");
         assertEquals(Source.CONTENT, ranked.getFirst().source());
+    }
+
+    /** The six items with content vectors at angles 0°, 18°, …, 90° from the x axis (item 5: none). */
+    private static RankingModel withVectors(BlendWeights weights) {
+        float[][] vectors = new float[6][];
+        for (int i = 0; i < 5; i++) {
+            double angle = Math.toRadians(18 * i);
+            vectors[i] = new float[] {(float) Math.cos(angle), (float) Math.sin(angle)};
+        }
+        return model(weights).withVectors(vectors);
+    }
+
+    @Test
+    void theContentRankingIsTheCosineOrderOfTheQualifyingItemsAndSaysWhenItIsComplete() {
+        var model = withVectors(new BlendWeights(0, 0, 1, 0));
+        // taste along 36°: items 2 (0°), then 1 and 3 (18°, tie: lower index), then 0 and 4 (36°)
+        float[] taste = {(float) Math.cos(Math.toRadians(36)), (float) Math.sin(Math.toRadians(36))};
+        var top = RankingPipeline.contentRanking(model, taste, i -> i != 2, 3);
+        assertEquals(List.of(1, 3, 0), java.util.Arrays.stream(top.items()).boxed().toList());
+        assertEquals((float) Math.cos(Math.toRadians(18)), top.scores()[0], 1e-6);
+        assertEquals(false, top.complete(), "item 4 qualifies too but was cut off");
+        assertEquals(true, RankingPipeline.contentRanking(model, taste, i -> i != 2, 4).complete(), "4 of 4 qualifying items");
+    }
+
+    @Test
+    void contentComputedAheadWithoutTheSeenItemsRanksLikeTheFullScan() {
+        var model = withVectors(new BlendWeights(0, 0, 1, 0));
+        float[] taste = {1, 1};
+        // ahead: everything but the user's seen item 4; later the user also saw item 3 and asks without item 2
+        var ahead = RankingPipeline.contentRanking(model, taste, i -> i != 4, 4);
+        var user = new RankingUser(null, taste, new int[] {3}, new int[] {3, 4});
+        java.util.function.IntPredicate eligible = i -> i != 2;
+        assertEquals(true, ahead.suffices(eligible, 1));
+        var scanned = RankingPipeline.rank(model, user, eligible, 2, 0, null);
+        var read = RankingPipeline.rank(model, user, eligible, 2, 0, ahead);
+        assertEquals(items(scanned), items(read));
+        assertEquals(List.of(1, 0), items(read), "45° taste: item 1 (18°) before item 0 (0°)");
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.openreco.recommender.platform.boundary.NotFoundException;
 import org.openreco.recommender.recommendations.control.AnswerCache;
 import org.openreco.recommender.recommendations.control.Candidate;
 import org.openreco.recommender.recommendations.control.HybridRanking;
+import org.openreco.recommender.recommendations.control.ImpressionBatches;
 import org.openreco.recommender.recommendations.control.ImpressionLog;
 import org.openreco.recommender.recommendations.control.ItemFilters;
 import org.openreco.recommender.recommendations.control.NearestItems;
@@ -31,10 +32,10 @@ import org.openreco.recommender.recommendations.entity.Source;
 
 /**
  * What to show: recommendations for a user, similar items, semantic search and recommendations from
- * example items. Each call is one transaction on one connection: resolve the catalogue's serving
- * generation, search, and log the impressions under a new request id. A local JDBC transaction, not a
- * JTA one: it begins and commits inside the {@link ServingGate}, so the gate bounds the whole database
- * work of an answer, its commit included, and the transaction manager is spared on the hottest path.
+ * example items. Each call ranks on one connection inside the {@link ServingGate} (a local JDBC
+ * transaction or auto-commit, not JTA: the transaction manager is spared on the hottest path), then,
+ * with that connection back in the pool, waits until its impressions are written under a new request id
+ * ({@link ImpressionBatches}: answers arriving together share one insert).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -56,6 +57,9 @@ public class Recommendations {
 
     @Inject
     AnswerCache answers;
+
+    @Inject
+    ImpressionBatches impressions;
 
     /** Looked up on use: search needs it, the other calls work without a deployed encoder. */
     @Inject
@@ -174,23 +178,24 @@ public class Recommendations {
         if (key != null) {
             var kept = answers.find(key);
             if (kept != null) {
-                return autoCommitted(connection -> logged(connection, kept.catalogueId(), kept.userId(), kept.candidates()));
+                return logged(kept.catalogueId(), kept.userId(), kept.candidates());
             }
         }
         long startedAt = key == null ? 0 : answers.start();
         var state = states.state(catalogue);
-        return gate.through(() -> autoCommitted(connection -> {
+        var answer = gate.through(() -> autoCommitted(connection -> {
             var ranked = HybridRanking.forUser(connection, state, user, filters(query), query.n(), query.diversity());
             var candidates = distinct(ranked.candidates());
             // only known users' answers: an unknown user's first event creates them without a change to announce
             if (key != null && ranked.userId() != null) {
                 answers.keep(key, new AnswerCache.Answer(state.catalogueId(), ranked.userId(), candidates, startedAt));
             }
-            if (logImpressions) {
-                return logged(connection, state.catalogueId(), ranked.userId(), candidates);
-            }
-            return new RecommendationList(UUID.randomUUID(), candidates.stream().map(Recommendations::recommendation).toList());
+            return new Served(ranked.userId(), candidates);
         }));
+        if (logImpressions) {
+            return logged(state.catalogueId(), answer.userId(), answer.candidates());
+        }
+        return new RecommendationList(UUID.randomUUID(), answer.candidates().stream().map(Recommendations::recommendation).toList());
     }
 
     private static ItemFilters filters(RecommendationQuery query) {
@@ -222,22 +227,31 @@ public class Recommendations {
      * connection, through the {@link ServingGate}.
      */
     private RecommendationList serve(String catalogue, int n, String user, Answering answering, boolean logImpressions) {
-        return gate.through(() -> inTransaction(connection -> {
+        record Answered(long catalogueId, Served served) {
+        }
+        var answer = gate.through(() -> inTransaction(connection -> {
             var generation = ServingGeneration.resolve(connection, catalogue, ServingGeneration.efSearch(n), user);
             var served = answering.serve(connection, generation);
-            var candidates = distinct(served.candidates());
-            if (logImpressions) {
-                return logged(connection, generation.catalogueId(), served.userId(), candidates);
-            }
-            return new RecommendationList(UUID.randomUUID(), candidates.stream().map(Recommendations::recommendation).toList());
+            return new Answered(generation.catalogueId(), new Served(served.userId(), distinct(served.candidates())));
         }));
+        if (logImpressions) {
+            return logged(answer.catalogueId(), answer.served().userId(), answer.served().candidates());
+        }
+        return new RecommendationList(UUID.randomUUID(),
+                answer.served().candidates().stream().map(Recommendations::recommendation).toList());
     }
 
-    /** The answer under a new request id, its impressions written under that id. */
-    private static RecommendationList logged(Connection connection, long catalogueId, Long userId, List<Candidate> candidates)
-            throws SQLException {
+    /**
+     * The answer under a new request id, once its impressions are written under that id (grouped with
+     * other answers' by {@link ImpressionBatches}, after the answer's own connection went back to the pool).
+     */
+    private RecommendationList logged(long catalogueId, Long userId, List<Candidate> candidates) {
         var requestId = UUID.randomUUID();
-        ImpressionLog.write(connection, catalogueId, requestId, userId, candidates);
+        try {
+            impressions.write(new ImpressionLog.Shown(catalogueId, requestId, userId, candidates));
+        } catch (SQLException e) {
+            throw new IllegalStateException("serving failed in the database", e);
+        }
         return new RecommendationList(requestId, candidates.stream().map(Recommendations::recommendation).toList());
     }
 
@@ -246,7 +260,7 @@ public class Recommendations {
         T run(Connection connection) throws SQLException;
     }
 
-    /** One statement's work, committed by itself: a kept answer only writes its impressions, in one insert. */
+    /** Reads in auto-commit: each statement is its own snapshot, with no transaction to begin or end. */
     private <T> T autoCommitted(Work<T> work) {
         try (var connection = dataSource.getConnection()) {
             return work.run(connection);

@@ -29,8 +29,8 @@ public final class HybridRanking {
     public record Ranked(Long userId, List<Candidate> candidates) {
     }
 
-    /** The user as serving reads them, and their internal id. */
-    record ServingUser(long id, RankingUser user) {
+    /** The user as serving reads them, their internal id, and their content ranking computed ahead (or null). */
+    record ServingUser(long id, RankingUser user, ContentCandidates contentAhead) {
     }
 
     public static Ranked forUser(Connection connection, ServingState state, String externalUser, ItemFilters filters, int n,
@@ -39,10 +39,13 @@ public final class HybridRanking {
         var ranking = user == null ? RankingUser.UNKNOWN : user.user();
         IntPredicate eligible = eligible(connection, state, filters);
         ContentCandidates content = null;
-        if (user != null && ranking.taste() != null && !state.ranking().hasVectors() && state.hasVectors()
-                && state.ranking().weights().content() > 0) {
+        if (user != null && ranking.taste() != null && state.hasVectors() && state.ranking().weights().content() > 0) {
             int perSource = RankingPipeline.CANDIDATES_PER_RESULT * n * (diversity > 0 ? 2 : 1);
-            content = searchContent(connection, state, user, filters.seenBy(user.id()), perSource);
+            if (user.contentAhead() != null && user.contentAhead().suffices(eligible, perSource)) {
+                content = user.contentAhead();
+            } else if (!state.ranking().hasVectors()) {
+                content = searchContent(connection, state, user, filters.seenBy(user.id()), perSource);
+            }
         }
         var ranked = RankingPipeline.rank(state.ranking(), ranking, eligible, n, diversity, content);
         var candidates = new ArrayList<Candidate>(ranked.size());
@@ -115,10 +118,13 @@ public final class HybridRanking {
 
     /** The user with what the sources need, or null when the catalogue does not know them. */
     static ServingUser user(Connection connection, ServingState state, String externalUser) throws SQLException {
-        String taste = state.hasVectors() ? "(select " + VectorSql.column("v.embedding") + " from " + state.model().userTable()
-                + " v where v.generation_id = " + state.generationId() + " and v.user_id = u.id)" : "null";
         String factors = state.hasCollaborativeModel() ? "(select " + VectorSql.column("f.factors")
                 + " from user_factor f where f.model_version_id = " + state.modelVersionId() + " and f.user_id = u.id)" : "null";
+        String vectors = state.hasVectors() ? """
+                  left join %s v on v.generation_id = %d and v.user_id = u.id
+                  left join content_candidates c on c.generation_id = v.generation_id and c.user_id = u.id
+                                                and c.taste_at = v.embedded_at""".formatted(state.model().userTable(),
+                state.generationId()) : "";
         try (var ps = connection.prepareStatement("""
                 select u.id, %s, %s,
                        array(select r.item_id from (select x.item_id, max(x.occurred_at) as at, max(x.id) as last
@@ -127,9 +133,13 @@ public final class HybridRanking {
                                                              order by occurred_at desc, id desc limit %d) x
                                                      group by x.item_id) r
                               order by r.at desc, r.last desc),
-                       array(select distinct x.item_id from interaction x where x.user_id = u.id)
-                  from app_user u where u.catalogue_id = ? and u.external_id = ?""".formatted(factors, taste,
-                RankingPipeline.HISTORY))) {
+                       array(select distinct x.item_id from interaction x where x.user_id = u.id),
+                       %s
+                  from app_user u
+                %s
+                 where u.catalogue_id = ? and u.external_id = ?""".formatted(factors,
+                state.hasVectors() ? VectorSql.column("v.embedding") : "null", RankingPipeline.HISTORY,
+                state.hasVectors() ? "c.items, c.scores, c.complete" : "null, null, null", vectors))) {
             ps.setLong(1, state.catalogueId());
             ps.setString(2, externalUser);
             try (var rs = ps.executeQuery()) {
@@ -141,9 +151,34 @@ public final class HybridRanking {
                     userFactors = java.util.Arrays.copyOf(userFactors, state.ranking().factors());
                 }
                 return new ServingUser(rs.getLong(1), new RankingUser(state.ranking().hasFactors() ? userFactors : null,
-                        VectorSql.read(rs, 3), indices(state, rs.getArray(4)), indices(state, rs.getArray(5))));
+                        VectorSql.read(rs, 3), indices(state, rs.getArray(4)), indices(state, rs.getArray(5))),
+                        contentAhead(state, rs.getArray(6), rs.getArray(7), rs.getBoolean(8)));
             }
         }
+    }
+
+    /** The stored ranking as item indices; items this node's state does not hold (yet) are passed over. */
+    private static ContentCandidates contentAhead(ServingState state, java.sql.Array items, java.sql.Array scores,
+            boolean complete) throws SQLException {
+        if (items == null || scores == null) {
+            return null;
+        }
+        Long[] ids = (Long[]) items.getArray();
+        Float[] cosines = (Float[]) scores.getArray();
+        int[] indices = new int[ids.length];
+        float[] kept = new float[ids.length];
+        int size = 0;
+        for (int r = 0; r < ids.length; r++) {
+            int index = state.index(ids[r]);
+            if (index >= 0) {
+                indices[size] = index;
+                kept[size++] = cosines[r];
+            }
+        }
+        int[] anchors = new int[size];
+        java.util.Arrays.fill(anchors, -1);
+        return new ContentCandidates(java.util.Arrays.copyOf(indices, size), java.util.Arrays.copyOf(kept, size), anchors,
+                complete);
     }
 
     private static int[] indices(ServingState state, java.sql.Array array) throws SQLException {

@@ -55,6 +55,11 @@ public class ServingStates {
         return held.state();
     }
 
+    /** The states this node holds now, as they are (none is loaded or refreshed by asking). */
+    public java.util.List<ServingState> loaded() {
+        return byName.values().stream().map(Held::state).toList();
+    }
+
     /** Before the answer cache forgets (it observes later): an answer ranked after that must see the new state. */
     void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) @Priority(1) CatalogueChanged change) {
         for (var entry : byName.entrySet()) {

@@ -184,6 +184,26 @@ class HybridRankingIT {
             }
         }
 
+        /** One refresh of the users' content candidates, in its own committed transaction. */
+        int refreshContentAhead(long vectorBudget) throws SQLException {
+            connection.setAutoCommit(false);
+            try {
+                var state = new ServingStateLoader(connection, vectorBudget).load(catalogueName());
+                int refreshed = new ContentAhead(connection).refresh(state, 100);
+                connection.commit();
+                return refreshed;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+
+        List<Long> storedAhead(long user) throws SQLException {
+            try (var rs = connection.createStatement().executeQuery("select items from content_candidates where user_id = " + user)) {
+                rs.next();
+                return List.of((Long[]) rs.getArray(1).getArray());
+            }
+        }
+
         String catalogueName() throws SQLException {
             try (var rs = connection.createStatement().executeQuery("select name from catalogue where id = " + fixture.id())) {
                 rs.next();
@@ -245,6 +265,10 @@ class HybridRankingIT {
 
     private static int audience(String externalId) {
         return Integer.parseInt(externalId.substring(externalId.lastIndexOf('-') + 1)) % 3;
+    }
+
+    private static List<String> ids(HybridRanking.Ranked ranked) {
+        return ranked.candidates().stream().map(Candidate::externalId).toList();
     }
 
     private static Set<Source> sources(HybridRanking.Ranked ranked) {
@@ -312,6 +336,49 @@ class HybridRankingIT {
             for (var candidate : searched.candidates()) {
                 assertEquals("similar to ‹Title drama-3› you liked", candidate.reason());
             }
+        }
+    }
+
+    @Test
+    void contentCandidatesComputedAheadServeTheFullScansListUntilTheTasteChanges() throws SQLException {
+        try (var shop = new Shop()) {
+            long user = shop.user("reader", shop.centres.get("drama"), null);
+            shop.interact(user, "drama-3", 4, "1 day");
+            var scanned = ids(shop.recommend("reader", ItemFilters.none(), 10, 0));
+
+            assertEquals(1, shop.refreshContentAhead(Long.MAX_VALUE), "the one user with a taste");
+            assertEquals(0, shop.refreshContentAhead(Long.MAX_VALUE), "nothing is due any more");
+            assertEquals(scanned, ids(shop.recommend("reader", ItemFilters.none(), 10, 0)));
+            assertFalse(shop.storedAhead(user).contains(shop.ids.get("drama-3")), "seen items are not kept");
+
+            // the stored list is what serves: cut to three items, the rest of the list is trending's
+            shop.single("update content_candidates set items = items[1:3], scores = scores[1:3], complete = true"
+                    + " where user_id = " + user + " returning 1");
+            var read = shop.recommend("reader", ItemFilters.none(), 10, 0);
+            assertEquals(10, read.candidates().size());
+            assertEquals(scanned.subList(0, 3), ids(read).subList(0, 3));
+            assertEquals(Source.CONTENT, read.candidates().get(2).source());
+            assertFalse(read.candidates().get(3).source() == Source.CONTENT, "filled after the three");
+
+            // a new taste: the list of the old one is not read, content is scanned again
+            shop.single("update user_vector_minilm set embedding = cast('" + Vectors.text(shop.centres.get("comedy"))
+                    + "' as vector), embedded_at = now() + interval '1 second' where user_id = " + user + " returning 1");
+            var retasted = shop.recommend("reader", ItemFilters.none(), 10, 0);
+            assertEquals(10, retasted.candidates().stream().filter(c -> c.externalId().startsWith("comedy-")).count());
+        }
+    }
+
+    @Test
+    void overTheMemoryBudgetContentCandidatesAheadComeFromPgvector() throws SQLException {
+        try (var shop = new Shop()) {
+            long user = shop.user("reader", shop.centres.get("drama"), null);
+            shop.interact(user, "drama-3", 4, "1 day");
+            var scanned = ids(shop.recommend("reader", ItemFilters.none(), 10, 0));
+
+            assertEquals(1, shop.refreshContentAhead(0));
+            var stored = shop.storedAhead(user);
+            assertTrue(stored.size() >= 10 && !stored.contains(shop.ids.get("drama-3")), stored.toString());
+            assertEquals(scanned, ids(shop.recommend("reader", ItemFilters.none(), 10, 0, 0)));
         }
     }
 

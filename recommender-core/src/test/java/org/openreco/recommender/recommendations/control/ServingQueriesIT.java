@@ -342,6 +342,36 @@ class ServingQueriesIT {
     }
 
     @Test
+    void severalAnswersImpressionsGoInOneStatementEachUnderItsOwnRequest() throws SQLException {
+        try (var shop = new Shop()) {
+            long user = shop.user("u", null);
+            var first = UUID.randomUUID();
+            var second = UUID.randomUUID();
+            var drama = new Candidate(shop.ids.get("drama-3"), "drama-3", "t", List.of(), 0.9, Source.CONTENT, null);
+            var comedy = new Candidate(shop.ids.get("comedy-3"), "comedy-3", "t", List.of(), 0.5, Source.TRENDING, null);
+
+            ImpressionLog.write(shop.connection, List.of(new ImpressionLog.Shown(shop.fixture.id(), first, user, List.of(drama, comedy)),
+                    new ImpressionLog.Shown(shop.fixture.id(), second, null, List.of(comedy))));
+
+            var rows = new ArrayList<String>();
+            try (var ps = shop.connection.prepareStatement("""
+                    select m.request_id = ?, i.external_id, m.position, m.user_id from impression m join item i on i.id = m.item_id
+                     where m.request_id in (?, ?) order by 1 desc, m.position""")) {
+                ps.setObject(1, first);
+                ps.setObject(2, first);
+                ps.setObject(3, second);
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add((rs.getBoolean(1) ? "first " : "second ") + rs.getString(2) + "@" + rs.getInt(3) + " "
+                                + (rs.getObject(4) == null ? "anonymous" : rs.getLong(4) == user ? "user" : "?"));
+                    }
+                }
+            }
+            assertEquals(List.of("first drama-3@0 user", "first comedy-3@1 user", "second comedy-3@0 anonymous"), rows);
+        }
+    }
+
+    @Test
     void examplesAndUsersAreFoundByExternalIdWithTheirVectors() throws SQLException {
         try (var shop = new Shop()) {
             float[] taste = shop.centres.get("comedy");

@@ -16,9 +16,18 @@ package org.openreco.recommender.ranking;
  * @param unitVectors    per item its content vector scaled to length 1 (null entries: none), or null
  * @param newest         item indices newest first: the fill when trending runs out (never null)
  * @param weights        the tuned blend of the sources
+ * @param factorColumns  the item factors factor-major (factors × items), derived from {@code itemFactors}:
+ *                       scoring every item then runs along contiguous memory, vectorised by the JIT
  */
 public record RankingModel(int items, int factors, float[] itemFactors, int[][] neighbours, float[][] similarities,
-        int[] trending, float[] trendingScores, float[][] unitVectors, int[] newest, BlendWeights weights) {
+        int[] trending, float[] trendingScores, float[][] unitVectors, int[] newest, BlendWeights weights,
+        float[] factorColumns) {
+
+    public RankingModel(int items, int factors, float[] itemFactors, int[][] neighbours, float[][] similarities,
+            int[] trending, float[] trendingScores, float[][] unitVectors, int[] newest, BlendWeights weights) {
+        this(items, factors, itemFactors, neighbours, similarities, trending, trendingScores, unitVectors, newest, weights,
+                columns(items, factors, itemFactors));
+    }
 
     public RankingModel {
         if (itemFactors != null && itemFactors.length != items * factors) {
@@ -44,13 +53,26 @@ public record RankingModel(int items, int factors, float[] itemFactors, int[][] 
     /** The same state with other content vectors (a new embedding generation, or new items' vectors). */
     public RankingModel withVectors(float[][] vectors) {
         return new RankingModel(items, factors, itemFactors, neighbours, similarities, trending, trendingScores, vectors,
-                newest, weights);
+                newest, weights, factorColumns);
     }
 
     /** The same state with another trending ranking. */
     public RankingModel withTrending(int[] ranked, float[] scores) {
         return new RankingModel(items, factors, itemFactors, neighbours, similarities, ranked, scores, unitVectors, newest,
-                weights);
+                weights, factorColumns);
+    }
+
+    private static float[] columns(int items, int factors, float[] rows) {
+        if (rows == null) {
+            return null;
+        }
+        float[] columns = new float[rows.length];
+        for (int i = 0; i < items; i++) {
+            for (int f = 0; f < factors; f++) {
+                columns[f * items + i] = rows[i * factors + f];
+            }
+        }
+        return columns;
     }
 
     /** Vectors scaled to length 1; null entries and zero vectors stay null. */

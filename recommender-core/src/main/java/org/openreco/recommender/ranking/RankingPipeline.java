@@ -59,16 +59,15 @@ public final class RankingPipeline {
             ContentCandidates content, BlendWeights weights) {
         var lists = new SourceLists();
         if (weights.collaborative() > 0 && model.hasFactors() && user.factors() != null) {
-            float[] scores = scratch(model.items());
-            float[] u = user.factors();
-            int k = model.factors();
-            float[] f = model.itemFactors();
-            for (int i = 0; i < model.items(); i++) {
-                if (eligible.test(i)) {
-                    scores[i] = dot(f, i * k, u, k);
+            float[] scores = innerProducts(model, user.factors());
+            int[] top = TopK.select(scores, perSource, eligible);
+            if (top.length > 0) {
+                float[] raw = new float[top.length];
+                for (int r = 0; r < top.length; r++) {
+                    raw[r] = scores[top[r]];
                 }
+                lists.put(Source.COLLABORATIVE, top, raw, minusOnes(top.length));
             }
-            put(lists, Source.COLLABORATIVE, scores, perSource, null);
         }
         if (weights.content() > 0 && user.taste() != null) {
             var ranked = content != null ? content : model.hasVectors() ? contentRanking(model, user.taste(), eligible, perSource) : null;
@@ -94,6 +93,25 @@ public final class RankingPipeline {
             }
         }
         return lists;
+    }
+
+    /**
+     * Every item's inner product with the user's factors, one factor at a time over all items: no sum
+     * across lanes per item, and each item's sum runs in factor order whatever the CPU, so training and
+     * serving agree to the bit.
+     */
+    static float[] innerProducts(RankingModel model, float[] u) {
+        int n = model.items();
+        float[] columns = model.factorColumns();
+        float[] scores = new float[n];
+        for (int f = 0; f < model.factors(); f++) {
+            float weight = u[f];
+            int base = f * n;
+            for (int i = 0; i < n; i++) {
+                scores[i] += weight * columns[base + i];
+            }
+        }
+        return scores;
     }
 
     /**
@@ -256,32 +274,46 @@ public final class RankingPipeline {
         for (Ranked r : shown) {
             int anchor = r.anchor();
             if (anchor < 0 && r.source() == Source.COLLABORATIVE && model.hasFactors()) {
-                anchor = nearest(user.recent(), i -> factorsOf(model, i), factorsOf(model, r.item()));
+                anchor = nearest(user.recent(), h -> factorCosine(model, h, r.item()));
             } else if (anchor < 0 && r.source() == Source.CONTENT && model.hasVectors()) {
-                anchor = nearest(user.recent(), i -> model.unitVectors()[i], model.unitVectors()[r.item()]);
+                float[] target = model.unitVectors()[r.item()];
+                anchor = target == null ? -1 : nearest(user.recent(),
+                        h -> model.unitVectors()[h] == null ? Float.NaN : dot(model.unitVectors()[h], target));
             }
             explained.add(anchor == r.anchor() ? r : new Ranked(r.item(), r.score(), r.source(), anchor));
         }
         return explained;
     }
 
-    /** The recent item whose vector has the highest cosine with {@code target}; −1 when none has a vector. */
-    private static int nearest(int[] recent, java.util.function.IntFunction<float[]> vectorOf, float[] target) {
-        float[] t = RankingModel.unit(target);
+    /** The recent item of the highest similarity (NaN: not comparable); −1 when none is comparable. */
+    private static int nearest(int[] recent, java.util.function.IntToDoubleFunction similarity) {
         int best = -1;
-        float bestCosine = Float.NEGATIVE_INFINITY;
+        double bestSimilarity = Double.NEGATIVE_INFINITY;
         for (int h : recent) {
-            float[] v = RankingModel.unit(vectorOf.apply(h));
-            if (t == null || v == null) {
-                continue;
-            }
-            float cosine = dot(v, t);
-            if (cosine > bestCosine) {
-                bestCosine = cosine;
+            double s = similarity.applyAsDouble(h);
+            if (s == s && s > bestSimilarity) {
+                bestSimilarity = s;
                 best = h;
             }
         }
         return best;
+    }
+
+    /** The cosine of two items' collaborative factors; NaN when one of them is all zeros. */
+    private static double factorCosine(RankingModel model, int a, int b) {
+        float[] f = model.itemFactors();
+        int k = model.factors();
+        double ab = 0;
+        double aa = 0;
+        double bb = 0;
+        for (int d = 0; d < k; d++) {
+            double x = f[a * k + d];
+            double y = f[b * k + d];
+            ab += x * y;
+            aa += x * x;
+            bb += y * y;
+        }
+        return aa == 0 || bb == 0 ? Double.NaN : ab / Math.sqrt(aa * bb);
     }
 
     private static float[] factorsOf(RankingModel model, int item) {

@@ -8,7 +8,10 @@ import jakarta.enterprise.event.TransactionPhase;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -35,6 +38,7 @@ public class ServingStates {
     }
 
     private final Map<String, Held> byName = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<ServingState>> loading = new ConcurrentHashMap<>();
 
     @Resource(lookup = "java:jboss/datasources/RecommenderDS")
     DataSource dataSource;
@@ -56,7 +60,7 @@ public class ServingStates {
     }
 
     /** The states this node holds now, as they are (none is loaded or refreshed by asking). */
-    public java.util.List<ServingState> loaded() {
+    public List<ServingState> loaded() {
         return byName.values().stream().map(Held::state).toList();
     }
 
@@ -86,10 +90,31 @@ public class ServingStates {
         }
     }
 
+    /**
+     * One load per catalogue at a time: the requests that arrive meanwhile wait for it instead of each
+     * reading every vector on a connection of its own (which, at start under load, empties the pool).
+     */
     private ServingState load(String catalogue) {
-        var state = read(connection -> new ServingStateLoader(connection, budget()).load(catalogue));
-        byName.put(catalogue, new Held(state, System.nanoTime() + STAMP_EVERY.toNanos()));
-        return state;
+        var mine = new CompletableFuture<ServingState>();
+        var running = loading.putIfAbsent(catalogue, mine);
+        if (running != null) {
+            try {
+                return running.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+        try {
+            var state = read(connection -> new ServingStateLoader(connection, budget()).load(catalogue));
+            byName.put(catalogue, new Held(state, System.nanoTime() + STAMP_EVERY.toNanos()));
+            mine.complete(state);
+            return state;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            loading.remove(catalogue, mine);
+        }
     }
 
     private ServingState checkStamp(String catalogue, Held held) {

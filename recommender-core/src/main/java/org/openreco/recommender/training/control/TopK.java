@@ -46,6 +46,36 @@ public final class TopK {
         return out;
     }
 
+    /**
+     * Top k of the items {@code eligible} accepts, as if the others had no score; the test is asked only
+     * of items good enough to enter the k best so far, so a costly filter is asked far fewer times than
+     * there are items.
+     */
+    public static int[] select(float[] scores, int k, java.util.function.IntPredicate eligible) {
+        int[] heap = new int[Math.max(0, Math.min(k, scores.length))];
+        int size = 0;
+        for (int i = 0; i < scores.length; i++) {
+            float s = scores[i];
+            if (s != s || (size == heap.length && (size == 0 || !better(i, heap[0], scores))) || !eligible.test(i)) {
+                continue;
+            }
+            if (size < heap.length) {
+                heap[size] = i;
+                siftUp(heap, size++, scores);
+            } else {
+                heap[0] = i;
+                siftDown(heap, size, scores);
+            }
+        }
+        int[] out = new int[size];
+        for (int n = size - 1; n >= 0; n--) {
+            out[n] = heap[0];
+            heap[0] = heap[n];
+            siftDown(heap, n, scores);
+        }
+        return out;
+    }
+
     /** Whether item a ranks before item b. */
     static boolean better(int a, int b, float[] scores) {
         return scores[a] > scores[b] || (scores[a] == scores[b] && a < b);

@@ -21,4 +21,17 @@ class TopKTest {
         InteractionMatrix seen = InteractionMatrix.of(1, 4, new int[] {0}, new int[] {1}, new float[] {1}, 1);
         assertArrayEquals(new int[] {2, 3}, TopK.select(scores, 3, seen, 0));
     }
+
+    @Test
+    void a_filter_is_asked_only_of_items_that_would_enter_and_selects_as_if_the_others_had_no_score() {
+        float[] scores = {0.5f, 0.9f, 0.5f, 0.1f, 0.9f, 0.5f, Float.NaN};
+        var asked = new java.util.ArrayList<Integer>();
+        int[] top = TopK.select(scores, 2, i -> {
+            asked.add(i);
+            return i != 4;
+        });
+        assertArrayEquals(new int[] {1, 0}, top, "4 is filtered out: 1, then the lower-index 0.5");
+        // 0 and 1 fill the heap; 2 (0.5, higher index than 0) and 3 (0.1) cannot enter, 4 can but is filtered, 5 cannot
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(0, 1, 4), asked);
+    }
 }

@@ -96,14 +96,18 @@ public final class RankingPipeline {
     }
 
     /**
-     * Every item's inner product with the user's factors, one factor at a time over all items: no sum
-     * across lanes per item, and each item's sum runs in factor order whatever the CPU, so training and
-     * serving agree to the bit.
+     * Every item's inner product with the user's factors, over the factor-major copy: a register's width
+     * of items at a time with the Vector API (no sum across lanes per item), else one factor at a time over
+     * all items. Each item's sum runs in factor order either way.
      */
     static float[] innerProducts(RankingModel model, float[] u) {
         int n = model.items();
         float[] columns = model.factorColumns();
         float[] scores = new float[n];
+        if (VECTOR_API) {
+            VectorDot.innerProducts(columns, n, model.factors(), u, scores);
+            return scores;
+        }
         for (int f = 0; f < model.factors(); f++) {
             float weight = u[f];
             int base = f * n;

@@ -29,4 +29,26 @@ final class VectorDot {
         }
         return s;
     }
+
+    /**
+     * scores[i] = Σ_f u[f] · columns[f·n + i] for every item i of a factor-major matrix, a register's
+     * width of items at a time: each lane sums its item's factors in order, nothing is summed across lanes.
+     */
+    static void innerProducts(float[] columns, int n, int k, float[] u, float[] scores) {
+        int i = 0;
+        for (int upper = SPECIES.loopBound(n); i < upper; i += SPECIES.length()) {
+            var sum = FloatVector.zero(SPECIES);
+            for (int f = 0; f < k; f++) {
+                sum = FloatVector.fromArray(SPECIES, columns, f * n + i).fma(FloatVector.broadcast(SPECIES, u[f]), sum);
+            }
+            sum.intoArray(scores, i);
+        }
+        for (; i < n; i++) {
+            float s = 0;
+            for (int f = 0; f < k; f++) {
+                s = Math.fma(columns[f * n + i], u[f], s);
+            }
+            scores[i] = s;
+        }
+    }
 }

@@ -25,4 +25,34 @@ class DotProductTest {
             assertEquals(exact, RankingPipeline.dot(a, 7, b, length), 1e-4, "the pipeline's, length " + length);
         }
     }
+
+    @Test
+    void everyItemsInnerProductOverTheFactorMajorCopyIsItsDotProduct() {
+        var random = new Random(5);
+        for (int n : new int[] {1, 7, 16, 17, 100}) {
+            for (int k : new int[] {1, 8, 64}) {
+                float[] rows = new float[n * k];
+                float[] u = new float[k];
+                for (int i = 0; i < rows.length; i++) {
+                    rows[i] = random.nextFloat() - 0.5f;
+                }
+                for (int f = 0; f < k; f++) {
+                    u[f] = random.nextFloat() - 0.5f;
+                }
+                var model = new RankingModel(n, k, rows, null, null, new int[0], new float[0], null, new int[0],
+                        new BlendWeights(1, 0, 0, 0));
+                float[] pipeline = RankingPipeline.innerProducts(model, u);
+                float[] lanes = new float[n];
+                VectorDot.innerProducts(model.factorColumns(), n, k, u, lanes);
+                for (int i = 0; i < n; i++) {
+                    double exact = 0;
+                    for (int f = 0; f < k; f++) {
+                        exact += (double) rows[i * k + f] * u[f];
+                    }
+                    assertEquals(exact, pipeline[i], 1e-4, "pipeline, item " + i + " of " + n + ", k " + k);
+                    assertEquals(exact, lanes[i], 1e-4, "Vector API, item " + i + " of " + n + ", k " + k);
+                }
+            }
+        }
+    }
 }

@@ -25,13 +25,14 @@ import org.junit.jupiter.api.Test;
 /**
  * Two servers on one database, both keeping answers for their time to live (30 s): the IT server (node A)
  * and a second one this test starts at another port offset (node B). A change made through A reaches
- * B's answers within a second, through the change signal (PostgreSQL LISTEN/NOTIFY), also after the
- * database cut the signal's connections. The catalogue's re-embedding is paused, so that nothing but the
+ * B's answers within a second (a hidden item, a user's event, another active model), through the change
+ * signal (PostgreSQL LISTEN/NOTIFY), also after the database cut the signal's connections. The catalogue's re-embedding is paused, so that nothing but the
  * signal tells B: no pipeline batch on B announces the users or items on its own.
  */
 class TwoNodesIT {
 
     static final int OFFSET_B = ItServer.OFFSET + 50;
+    static final String NODE_A = "http://localhost:" + (8080 + ItServer.OFFSET);
     static final String NODE_B = "http://localhost:" + (8080 + OFFSET_B);
     static final Duration WITHIN = Duration.ofSeconds(1);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -109,6 +110,66 @@ class TwoNodesIT {
         awaitOnB(user, hidden, answer -> !answer.contains(again.getFirst()), again.getFirst() + " hidden after the cut");
     }
 
+    @Test
+    void aModelActivatedThroughOneNodeIsServedByTheOtherWithinASecond() {
+        String fan = "model-fan-" + System.nanoTime();
+        // two audiences, of items 0–4 and of items 10–14; the fan likes item 0 before the first training
+        var events = new StringBuilder("[");
+        for (int u = 0; u < 6; u++) {
+            for (int i = 0; i < 5; i++) {
+                events.append("{\"user\":\"a-").append(u).append("\",\"item\":\"item-").append(i).append("\",\"type\":\"like\"},");
+                events.append("{\"user\":\"b-").append(u).append("\",\"item\":\"item-").append(10 + i).append("\",\"type\":\"like\"},");
+            }
+        }
+        events.append("{\"user\":\"").append(fan).append("\",\"item\":\"item-0\",\"type\":\"like\"}]");
+        assertEquals(200, shop.post("events:batch", events.toString()).status());
+        long first = trained("{\"factors\":8,\"seed\":1}");
+        assertEquals(200, shop.post("events:batch", "[{\"user\":\"" + fan + "\",\"item\":\"item-10\",\"type\":\"like\"},"
+                + "{\"user\":\"" + fan + "\",\"item\":\"item-11\",\"type\":\"like\"}]").status());
+        trained("{\"factors\":8,\"seed\":2}");
+        var second = scored(NODE_A, fan);
+        awaitOn(NODE_B, fan, System.nanoTime(), second::equals, Duration.ofSeconds(10), "both nodes serve the second model");
+
+        long activated = System.nanoTime();
+        var rollBack = Api.post("/api/v1/admin/catalogues/" + shop.catalogue + "/models/" + first + "/activate", "");
+        assertEquals(200, rollBack.status(), rollBack.body());
+        var firstAgain = scored(NODE_A, fan);
+        assertFalse(firstAgain.equals(second), "the two models score the fan's list differently: " + second);
+        awaitOn(NODE_B, fan, activated, firstAgain::equals, WITHIN, "the first model activated through node A");
+    }
+
+    /** A training through node A, until it is active; its version id. */
+    private static long trained(String request) {
+        String base = "/api/v1/admin/catalogues/" + shop.catalogue;
+        var start = Api.post(base + "/training", request);
+        assertEquals(202, start.status(), start.body());
+        long id = start.json().getJsonNumber("id").longValue();
+        var finished = TrainingApiIT.awaitFinished(base, id);
+        assertEquals("active", finished.getString("status"), finished.toString());
+        return id;
+    }
+
+    /** Asks a node every 100 ms until its scored answer shows the change; prints how long that took. */
+    private static void awaitOn(String node, String user, long since, java.util.function.Predicate<List<String>> changed,
+            Duration within, String what) {
+        List<String> answer;
+        do {
+            answer = scored(node, user);
+            if (changed.test(answer)) {
+                System.out.printf("TwoNodesIT: %s shows it %.0f ms after the change (%s)%n", node,
+                        (System.nanoTime() - since) / 1e6, what);
+                return;
+            }
+            sleep(100);
+        } while (System.nanoTime() - since < within.toNanos());
+        fail(node + " still answers " + answer + " " + within.toMillis() + " ms after the change: " + what);
+    }
+
+    /** The user's list from a node as item@score: two models rank alike at most by chance, they never score alike. */
+    private static List<String> scored(String node, String user) {
+        return answer(node, user).stream().map(item -> item.getString("itemId") + "@" + item.getJsonNumber("score")).toList();
+    }
+
     /** A known user without events (answers are kept only for known users): trending items for them. */
     private static String newUser(String prefix) {
         String user = prefix + System.nanoTime();
@@ -146,16 +207,19 @@ class TwoNodesIT {
 
     /** The user's recommended item ids from node B. */
     private static List<String> fromB(String user) {
-        var request = HttpRequest.newBuilder(URI.create(NODE_B + "/api/v1/catalogues/" + shop.catalogue + "/users/" + user
+        var items = answer(NODE_B, user).stream().map(item -> item.getString("itemId")).toList();
+        assertFalse(items.size() < 2, "too few items to tell: " + items);
+        return items;
+    }
+
+    private static List<JsonObject> answer(String node, String user) {
+        var request = HttpRequest.newBuilder(URI.create(node + "/api/v1/catalogues/" + shop.catalogue + "/users/" + user
                 + "/recommendations?n=5")).header("Authorization", "Bearer " + shop.key).timeout(Duration.ofSeconds(30)).GET().build();
         try {
             var response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             assertEquals(200, response.statusCode(), response.body());
             try (var reader = Json.createReader(new StringReader(response.body()))) {
-                var items = reader.readObject().getJsonArray("items").getValuesAs(JsonObject.class).stream()
-                        .map(item -> item.getString("itemId")).toList();
-                assertFalse(items.size() < 2, "too few items to tell: " + items);
-                return items;
+                return reader.readObject().getJsonArray("items").getValuesAs(JsonObject.class);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

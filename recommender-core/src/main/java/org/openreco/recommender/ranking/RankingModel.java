@@ -4,7 +4,7 @@ package org.openreco.recommender.ranking;
  * A catalogue's ranking state, by item index 0..items-1: what every source scores with. Immutable once
  * built; a change is a new model. Any part may be absent (null): no collaborative model yet, no
  * neighbours, no content vectors in memory (content then comes from outside, see
- * {@link ContentCandidates}).
+ * {@link SourceRanking}).
  *
  * @param items          number of items
  * @param factors        dimensions of the collaborative factors (0: none)

@@ -33,18 +33,18 @@ public final class RankingPipeline {
      *
      * @param eligible  the request's filters (availability, categories, attributes, exclusions); the
      *                  user's seen items are left out on top of it
-     * @param content   the content source's ranking found ahead or elsewhere (null: scan the model's
-     *                  vectors, if it holds them)
+     * @param ahead     the sources' rankings found ahead or elsewhere (null, or a null ranking: scan what
+     *                  the model holds)
      */
     public static List<Ranked> rank(RankingModel model, RankingUser user, IntPredicate eligible, int n, double diversity,
-            ContentCandidates content) {
+            Ahead ahead) {
         BitSet seen = new BitSet(model.items());
         for (int item : user.seen()) {
             seen.set(item);
         }
         IntPredicate candidate = i -> !seen.get(i) && eligible.test(i);
         int perSource = CANDIDATES_PER_RESULT * n * (diversity > 0 ? 2 : 1);
-        List<Ranked> blended = blend(candidates(model, user, candidate, perSource, content, model.weights()), model.weights());
+        List<Ranked> blended = blend(candidates(model, user, candidate, perSource, ahead, model.weights()), model.weights());
         var shown = new ArrayList<Ranked>(n);
         for (int index : DiversityReranker.rerank(blended.stream().mapToDouble(Ranked::score).toArray(),
                 diversityVectors(model, blended), diversity, n)) {
@@ -56,23 +56,18 @@ public final class RankingPipeline {
 
     /** Each weighed source's candidates among the eligible items (a source of weight 0 is not asked). */
     public static SourceLists candidates(RankingModel model, RankingUser user, IntPredicate eligible, int perSource,
-            ContentCandidates content, BlendWeights weights) {
+            Ahead ahead, BlendWeights weights) {
         var lists = new SourceLists();
+        var content = ahead == null ? null : ahead.content();
+        var collaborative = ahead == null ? null : ahead.collaborative();
         if (weights.collaborative() > 0 && model.hasFactors() && user.factors() != null) {
-            float[] scores = innerProducts(model, user.factors());
-            int[] top = TopK.select(scores, perSource, eligible);
-            if (top.length > 0) {
-                float[] raw = new float[top.length];
-                for (int r = 0; r < top.length; r++) {
-                    raw[r] = scores[top[r]];
-                }
-                lists.put(Source.COLLABORATIVE, top, raw, minusOnes(top.length));
-            }
+            var ranked = collaborative != null ? collaborative : collaborativeRanking(model, user.factors(), eligible, perSource);
+            putEligible(lists, Source.COLLABORATIVE, ranked, eligible, perSource);
         }
         if (weights.content() > 0 && user.taste() != null) {
             var ranked = content != null ? content : model.hasVectors() ? contentRanking(model, user.taste(), eligible, perSource) : null;
             if (ranked != null) {
-                putEligible(lists, ranked, eligible, perSource);
+                putEligible(lists, Source.CONTENT, ranked, eligible, perSource);
             }
         }
         if (weights.itemToItem() > 0 && model.hasNeighbours() && user.recent().length > 0) {
@@ -124,10 +119,10 @@ public final class RankingPipeline {
      * Serving computes it ahead for each user (eligible: not seen), so that a request reads it instead of
      * scanning every vector.
      */
-    public static ContentCandidates contentRanking(RankingModel model, float[] taste, IntPredicate eligible, int k) {
+    public static SourceRanking contentRanking(RankingModel model, float[] taste, IntPredicate eligible, int k) {
         float[] unitTaste = RankingModel.unit(taste);
         if (unitTaste == null || !model.hasVectors()) {
-            return ContentCandidates.NONE;
+            return SourceRanking.NONE;
         }
         float[] scores = scratch(model.items());
         float[][] vectors = model.unitVectors();
@@ -143,11 +138,27 @@ public final class RankingPipeline {
         for (int r = 0; r < top.length; r++) {
             raw[r] = scores[top[r]];
         }
-        return new ContentCandidates(top, raw, minusOnes(top.length), qualifying <= k);
+        return new SourceRanking(top, raw, minusOnes(top.length), qualifying <= k);
+    }
+
+    /**
+     * The collaborative source's ranking: the {@code k} eligible items of the highest inner product with the
+     * user's factors, best first (ties to the lower index); complete when fewer than {@code k} qualify.
+     */
+    public static SourceRanking collaborativeRanking(RankingModel model, float[] factors, IntPredicate eligible, int k) {
+        float[] scores = innerProducts(model, factors);
+        int[] top = TopK.select(scores, k, eligible);
+        float[] raw = new float[top.length];
+        for (int r = 0; r < top.length; r++) {
+            raw[r] = scores[top[r]];
+        }
+        // every item has a score: fewer than k means every eligible item is in
+        return new SourceRanking(top, raw, minusOnes(top.length), top.length < k);
     }
 
     /** The first {@code perSource} eligible items of a ranking found elsewhere, in its order. */
-    private static void putEligible(SourceLists lists, ContentCandidates ranked, IntPredicate eligible, int perSource) {
+    private static void putEligible(SourceLists lists, Source source, SourceRanking ranked, IntPredicate eligible,
+            int perSource) {
         int[] items = new int[Math.min(perSource, ranked.items().length)];
         float[] scores = new float[items.length];
         int[] anchors = new int[items.length];
@@ -160,7 +171,7 @@ public final class RankingPipeline {
             }
         }
         if (size > 0) {
-            lists.put(Source.CONTENT, Arrays.copyOf(items, size), Arrays.copyOf(scores, size), Arrays.copyOf(anchors, size));
+            lists.put(source, Arrays.copyOf(items, size), Arrays.copyOf(scores, size), Arrays.copyOf(anchors, size));
         }
     }
 

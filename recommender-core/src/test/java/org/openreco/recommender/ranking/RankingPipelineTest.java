@@ -68,8 +68,8 @@ class RankingPipelineTest {
     @Test
     void contentFromOutsideIsUsedWhenTheModelHoldsNoVectors() {
         var user = new RankingUser(null, new float[] {1, 0}, new int[0], new int[0]);
-        var content = new ContentCandidates(new int[] {2, 3}, new float[] {0.9f, 0.5f}, new int[] {-1, -1}, false);
-        var ranked = RankingPipeline.rank(model(new BlendWeights(0, 0, 1, 0)), user, i -> i != 3, 2, 0, content);
+        var content = new SourceRanking(new int[] {2, 3}, new float[] {0.9f, 0.5f}, new int[] {-1, -1}, false);
+        var ranked = RankingPipeline.rank(model(new BlendWeights(0, 0, 1, 0)), user, i -> i != 3, 2, 0, new Ahead(content, null));
         assertEquals(List.of(2, 0), items(ranked), "3 is not eligible; trending fills");
         assertEquals(Source.CONTENT, ranked.getFirst().source());
     }
@@ -106,9 +106,25 @@ class RankingPipelineTest {
         java.util.function.IntPredicate eligible = i -> i != 2;
         assertEquals(true, ahead.suffices(eligible, 1));
         var scanned = RankingPipeline.rank(model, user, eligible, 2, 0, null);
-        var read = RankingPipeline.rank(model, user, eligible, 2, 0, ahead);
+        var read = RankingPipeline.rank(model, user, eligible, 2, 0, new Ahead(ahead, null));
         assertEquals(items(scanned), items(read));
         assertEquals(List.of(1, 0), items(read), "45° taste: item 1 (18°) before item 0 (0°)");
+    }
+
+    @Test
+    void collaborativeComputedAheadWithoutTheSeenItemsRanksLikeTheFullScan() {
+        var model = model(new BlendWeights(1, 0, 0, 0));
+        var user = new RankingUser(new float[] {1, 0}, null, new int[] {5}, new int[] {5, 4});
+        // ahead when only item 5 was seen: 4, 3, 2 (inner products i·1); the request also left out 4 and 3
+        var ahead = RankingPipeline.collaborativeRanking(model, user.factors(), i -> i != 5, 3);
+        assertEquals(List.of(4, 3, 2), java.util.Arrays.stream(ahead.items()).boxed().toList());
+        assertEquals(false, ahead.complete());
+        java.util.function.IntPredicate eligible = i -> i != 3;
+        var scanned = RankingPipeline.rank(model, user, eligible, 1, 0, null);
+        var read = RankingPipeline.rank(model, user, eligible, 1, 0, new Ahead(null, ahead));
+        assertEquals(List.of(2), items(scanned));
+        assertEquals(items(scanned), items(read));
+        assertEquals(true, RankingPipeline.collaborativeRanking(model, user.factors(), i -> i != 5, 6).complete());
     }
 
     @Test

@@ -7,7 +7,8 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.function.IntPredicate;
 import org.openreco.recommender.embedding.control.VectorSql;
-import org.openreco.recommender.ranking.ContentCandidates;
+import org.openreco.recommender.ranking.Ahead;
+import org.openreco.recommender.ranking.SourceRanking;
 import org.openreco.recommender.ranking.Ranked;
 import org.openreco.recommender.ranking.RankingPipeline;
 import org.openreco.recommender.ranking.RankingUser;
@@ -29,8 +30,8 @@ public final class HybridRanking {
     public record Ranked(Long userId, List<Candidate> candidates) {
     }
 
-    /** The user as serving reads them, their internal id, and their content ranking computed ahead (or null). */
-    record ServingUser(long id, RankingUser user, ContentCandidates contentAhead) {
+    /** The user as serving reads them, their internal id, and their rankings computed ahead (null: none current). */
+    record ServingUser(long id, RankingUser user, SourceRanking contentAhead, SourceRanking collaborativeAhead) {
     }
 
     public static Ranked forUser(Connection connection, ServingState state, String externalUser, ItemFilters filters, int n,
@@ -38,16 +39,18 @@ public final class HybridRanking {
         var user = user(connection, state, externalUser);
         var ranking = user == null ? RankingUser.UNKNOWN : user.user();
         IntPredicate eligible = eligible(connection, state, filters);
-        ContentCandidates content = null;
+        int perSource = RankingPipeline.CANDIDATES_PER_RESULT * n * (diversity > 0 ? 2 : 1);
+        SourceRanking content = null;
         if (user != null && ranking.taste() != null && state.hasVectors() && state.ranking().weights().content() > 0) {
-            int perSource = RankingPipeline.CANDIDATES_PER_RESULT * n * (diversity > 0 ? 2 : 1);
             if (user.contentAhead() != null && user.contentAhead().suffices(eligible, perSource)) {
                 content = user.contentAhead();
             } else if (!state.ranking().hasVectors()) {
                 content = searchContent(connection, state, user, filters.seenBy(user.id()), perSource);
             }
         }
-        var ranked = RankingPipeline.rank(state.ranking(), ranking, eligible, n, diversity, content);
+        SourceRanking collaborative = user != null && user.collaborativeAhead() != null
+                && user.collaborativeAhead().suffices(eligible, perSource) ? user.collaborativeAhead() : null;
+        var ranked = RankingPipeline.rank(state.ranking(), ranking, eligible, n, diversity, new Ahead(content, collaborative));
         var candidates = new ArrayList<Candidate>(ranked.size());
         for (var r : ranked) {
             candidates.add(candidate(state, r));
@@ -118,13 +121,16 @@ public final class HybridRanking {
 
     /** The user with what the sources need, or null when the catalogue does not know them. */
     static ServingUser user(Connection connection, ServingState state, String externalUser) throws SQLException {
-        String factors = state.hasCollaborativeModel() ? "(select " + VectorSql.column("f.factors")
-                + " from user_factor f where f.model_version_id = " + state.modelVersionId() + " and f.user_id = u.id)" : "null";
-        String vectors = state.hasVectors() ? """
+        String factors = state.hasCollaborativeModel() ? VectorSql.column("f.factors") : "null";
+        String joins = (state.hasCollaborativeModel() ? """
+                  left join user_factor f on f.model_version_id = %d and f.user_id = u.id
+                  left join collaborative_candidates k on k.model_version_id = f.model_version_id and k.user_id = u.id
+                                                      and k.factors_at = f.updated_at
+                """.formatted(state.modelVersionId()) : "") + (state.hasVectors() ? """
                   left join %s v on v.generation_id = %d and v.user_id = u.id
                   left join content_candidates c on c.generation_id = v.generation_id and c.user_id = u.id
-                                                and c.taste_at = v.embedded_at""".formatted(state.model().userTable(),
-                state.generationId()) : "";
+                                                and c.taste_at = v.embedded_at
+                """.formatted(state.model().userTable(), state.generationId()) : "");
         try (var ps = connection.prepareStatement("""
                 select u.id, %s, %s,
                        array(select r.item_id from (select x.item_id, max(x.occurred_at) as at, max(x.id) as last
@@ -134,12 +140,13 @@ public final class HybridRanking {
                                                      group by x.item_id) r
                               order by r.at desc, r.last desc),
                        array(select distinct x.item_id from interaction x where x.user_id = u.id),
-                       %s
+                       %s, %s
                   from app_user u
                 %s
                  where u.catalogue_id = ? and u.external_id = ?""".formatted(factors,
                 state.hasVectors() ? VectorSql.column("v.embedding") : "null", RankingPipeline.HISTORY,
-                state.hasVectors() ? "c.items, c.scores, c.complete" : "null, null, null", vectors))) {
+                state.hasVectors() ? "c.items, c.scores, c.complete" : "null, null, null",
+                state.hasCollaborativeModel() ? "k.items, k.scores, k.complete" : "null, null, null", joins))) {
             ps.setLong(1, state.catalogueId());
             ps.setString(2, externalUser);
             try (var rs = ps.executeQuery()) {
@@ -152,13 +159,14 @@ public final class HybridRanking {
                 }
                 return new ServingUser(rs.getLong(1), new RankingUser(state.ranking().hasFactors() ? userFactors : null,
                         VectorSql.read(rs, 3), indices(state, rs.getArray(4)), indices(state, rs.getArray(5))),
-                        contentAhead(state, rs.getArray(6), rs.getArray(7), rs.getBoolean(8)));
+                        ahead(state, rs.getArray(6), rs.getArray(7), rs.getBoolean(8)),
+                        state.ranking().hasFactors() ? ahead(state, rs.getArray(9), rs.getArray(10), rs.getBoolean(11)) : null);
             }
         }
     }
 
     /** The stored ranking as item indices; items this node's state does not hold (yet) are passed over. */
-    private static ContentCandidates contentAhead(ServingState state, java.sql.Array items, java.sql.Array scores,
+    private static SourceRanking ahead(ServingState state, java.sql.Array items, java.sql.Array scores,
             boolean complete) throws SQLException {
         if (items == null || scores == null) {
             return null;
@@ -177,7 +185,7 @@ public final class HybridRanking {
         }
         int[] anchors = new int[size];
         java.util.Arrays.fill(anchors, -1);
-        return new ContentCandidates(java.util.Arrays.copyOf(indices, size), java.util.Arrays.copyOf(kept, size), anchors,
+        return new SourceRanking(java.util.Arrays.copyOf(indices, size), java.util.Arrays.copyOf(kept, size), anchors,
                 complete);
     }
 
@@ -198,7 +206,7 @@ public final class HybridRanking {
      * Content by pgvector for a catalogue whose vectors are over the memory budget; each found item is
      * explained by the user's recent item the search found nearest to it.
      */
-    private static ContentCandidates searchContent(Connection connection, ServingState state, ServingUser user,
+    private static SourceRanking searchContent(Connection connection, ServingState state, ServingUser user,
             ItemFilters filters, int perSource) throws SQLException {
         // for the connection's session: an answer runs in auto-commit, where a local setting would end with this statement
         try (var ps = connection.prepareStatement(
@@ -224,7 +232,7 @@ public final class HybridRanking {
                 anchors[size++] = c.nearestAnchor() == null ? -1 : recentByTitle.getOrDefault(c.nearestAnchor(), -1);
             }
         }
-        return new ContentCandidates(java.util.Arrays.copyOf(items, size), java.util.Arrays.copyOf(scores, size),
+        return new SourceRanking(java.util.Arrays.copyOf(items, size), java.util.Arrays.copyOf(scores, size),
                 java.util.Arrays.copyOf(anchors, size));
     }
 }

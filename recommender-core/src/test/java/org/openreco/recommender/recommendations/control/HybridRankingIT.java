@@ -185,11 +185,11 @@ class HybridRankingIT {
         }
 
         /** One refresh of the users' content candidates, in its own committed transaction. */
-        int refreshContentAhead(long vectorBudget) throws SQLException {
+        int refreshCandidatesAhead(long vectorBudget) throws SQLException {
             connection.setAutoCommit(false);
             try {
                 var state = new ServingStateLoader(connection, vectorBudget).load(catalogueName());
-                int refreshed = new ContentAhead(connection).refresh(state, 100);
+                int refreshed = new CandidatesAhead(connection).refresh(state, 100);
                 connection.commit();
                 return refreshed;
             } finally {
@@ -346,8 +346,8 @@ class HybridRankingIT {
             shop.interact(user, "drama-3", 4, "1 day");
             var scanned = ids(shop.recommend("reader", ItemFilters.none(), 10, 0));
 
-            assertEquals(1, shop.refreshContentAhead(Long.MAX_VALUE), "the one user with a taste");
-            assertEquals(0, shop.refreshContentAhead(Long.MAX_VALUE), "nothing is due any more");
+            assertEquals(1, shop.refreshCandidatesAhead(Long.MAX_VALUE), "the one user with a taste");
+            assertEquals(0, shop.refreshCandidatesAhead(Long.MAX_VALUE), "nothing is due any more");
             assertEquals(scanned, ids(shop.recommend("reader", ItemFilters.none(), 10, 0)));
             assertFalse(shop.storedAhead(user).contains(shop.ids.get("drama-3")), "seen items are not kept");
 
@@ -369,13 +369,37 @@ class HybridRankingIT {
     }
 
     @Test
+    void collaborativeCandidatesComputedAheadServeTheScansListUntilTheFactorsChange() throws SQLException {
+        try (var shop = new Shop()) {
+            shop.model("{\"collaborative\": 1.0, \"item-to-item\": 0, \"content\": 0, \"trending\": 0}");
+            long user = shop.user("fan", null, axis(1));
+            shop.interact(user, "drama-4", 4, "1 day");
+            var scanned = ids(shop.recommend("fan", ItemFilters.none(), 10, 0));
+
+            assertEquals(1, shop.refreshCandidatesAhead(Long.MAX_VALUE), "the one user with factors");
+            assertEquals(0, shop.refreshCandidatesAhead(Long.MAX_VALUE), "nothing is due any more");
+            assertEquals(scanned, ids(shop.recommend("fan", ItemFilters.none(), 10, 0)));
+
+            shop.single("update collaborative_candidates set items = items[1:3], scores = scores[1:3], complete = true"
+                    + " where user_id = " + user + " returning 1");
+            var read = shop.recommend("fan", ItemFilters.none(), 10, 0);
+            assertEquals(scanned.subList(0, 3), ids(read).subList(0, 3));
+            assertFalse(read.candidates().get(3).source() == Source.COLLABORATIVE, "filled after the three");
+
+            // folded in again: the list of the old factors is not read, the factors are scored again
+            shop.single("update user_factor set updated_at = now() + interval '1 second' where user_id = " + user + " returning 1");
+            assertEquals(scanned, ids(shop.recommend("fan", ItemFilters.none(), 10, 0)));
+        }
+    }
+
+    @Test
     void overTheMemoryBudgetContentCandidatesAheadComeFromPgvector() throws SQLException {
         try (var shop = new Shop()) {
             long user = shop.user("reader", shop.centres.get("drama"), null);
             shop.interact(user, "drama-3", 4, "1 day");
             var scanned = ids(shop.recommend("reader", ItemFilters.none(), 10, 0));
 
-            assertEquals(1, shop.refreshContentAhead(0));
+            assertEquals(1, shop.refreshCandidatesAhead(0));
             var stored = shop.storedAhead(user);
             assertTrue(stored.size() >= 10 && !stored.contains(shop.ids.get("drama-3")), stored.toString());
             assertEquals(scanned, ids(shop.recommend("reader", ItemFilters.none(), 10, 0, 0)));

@@ -14,25 +14,27 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import org.openreco.recommender.recommendations.control.ContentAhead;
+import org.openreco.recommender.recommendations.control.CandidatesAhead;
 import org.openreco.recommender.recommendations.control.ServingState;
 import org.openreco.recommender.recommendations.control.ServingStates;
 
 /**
- * Keeps users' content candidates ({@link ContentAhead}) current for the catalogues this node serves: a
+ * Keeps users' content and collaborative candidates ({@link CandidatesAhead}) current for the catalogues
+ * this node serves: a
  * timer every second hands one pass to the managed executor; a pass refreshes each catalogue's due
  * users in transactions of {@value #PER_TRANSACTION}, for at most {@value #PASS_MILLIS} ms, so a
- * generation's first backfill spreads over several passes. Until a user's list is refreshed, their
- * answers score content the slower way (a full scan, or pgvector), so nothing waits on this.
+ * generation's or a model's first backfill spreads over several passes. Until a user's list is
+ * refreshed, their answers score that source the slower way (a full scan, or pgvector), so nothing
+ * waits on this.
  * Nodes serving the same catalogue take turns through an advisory lock.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-public class ContentAheadScheduler {
+public class CandidatesAheadScheduler {
 
     static final int PER_TRANSACTION = 100;
     static final long PASS_MILLIS = 2_000;
-    private static final Logger LOG = Logger.getLogger(ContentAheadScheduler.class.getName());
+    private static final Logger LOG = Logger.getLogger(CandidatesAheadScheduler.class.getName());
 
     @Inject
     ServingStates states;
@@ -46,7 +48,7 @@ public class ContentAheadScheduler {
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile boolean stopping;
 
-    @Schedule(second = "*", minute = "*", hour = "*", persistent = false, info = "content candidates ahead")
+    @Schedule(second = "*", minute = "*", hour = "*", persistent = false, info = "candidates ahead")
     void tick() {
         if (stopping || !running.compareAndSet(false, true)) {
             return;
@@ -70,7 +72,7 @@ public class ContentAheadScheduler {
                 int refreshed;
                 do {
                     refreshed = refresh(state);
-                } while (refreshed == PER_TRANSACTION && !stopping && System.nanoTime() - until < 0);
+                } while (refreshed >= PER_TRANSACTION && !stopping && System.nanoTime() - until < 0);
             }
         } finally {
             running.set(false);
@@ -81,7 +83,7 @@ public class ContentAheadScheduler {
         try (var connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                int refreshed = new ContentAhead(connection).refresh(state, PER_TRANSACTION);
+                int refreshed = new CandidatesAhead(connection).refresh(state, PER_TRANSACTION);
                 connection.commit();
                 return refreshed;
             } catch (SQLException | RuntimeException e) {
@@ -91,7 +93,7 @@ public class ContentAheadScheduler {
                 connection.setAutoCommit(true);
             }
         } catch (SQLException | RuntimeException e) {
-            LOG.log(Level.WARNING, "could not refresh the content candidates of catalogue {0}: {1}",
+            LOG.log(Level.WARNING, "could not refresh the candidates ahead of catalogue {0}: {1}",
                     new Object[] {state.name(), e.toString()});
             return 0;
         }

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.HashMap;
@@ -12,13 +16,18 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * A cluster on one database: the IT server (node A) and two more nodes, B and C, registered with WildFly's
  * load balancer (mod_cluster), as bin/cluster starts them. The nodes share the re-embedding queue, each
  * recovers only its own trainings after a restart, and the balancer keeps answering when a node dies.
+ * Each test starts the nodes it needs; the order only saves node starts (the last one kills a node).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
 
     static final int BALANCER = ItServer.OFFSET + 60;
@@ -49,6 +58,7 @@ class ClusterIT {
     }
 
     @Test
+    @Order(1)
     void nodesDrainOneBacklogTogetherAndEachMarkOnce() throws Exception {
         ensureNode(NODE_B);
         ensureNode(NODE_C);
@@ -87,6 +97,7 @@ class ClusterIT {
     }
 
     @Test
+    @Order(2)
     void aTrainingSurvivesAnotherNodesRestartAndFailsOnlyWithItsOwn() throws Exception {
         var shop = Storefront.create("cluster-training");
         ImportsApiIT.pauseEmbedding(shop.catalogue);
@@ -112,6 +123,7 @@ class ClusterIT {
     }
 
     @Test
+    @Order(3)
     void killingANodeUnderLoadLeavesTheOtherAnsweringAndTheConsoleAfterReLogin() throws Exception {
         ensureNode(NODE_B);
         ensureNode(NODE_C);
@@ -129,9 +141,14 @@ class ClusterIT {
         int victim = session.endsWith("." + nodeNameOf(NODE_B)) ? NODE_B : NODE_C;
 
         var load = new RecommendationLoad(console.base, shop.catalogue, shop.key);
-        var report = load.run(Duration.ofSeconds(20), Duration.ofSeconds(6), () -> ItServer.killAt(victim));
+        double[] answeredByVictim = {0};
+        var report = load.run(Duration.ofSeconds(20), Duration.ofSeconds(6), () -> {
+            answeredByVictim[0] = recommendationsAnsweredBy(victim);
+            ItServer.killAt(victim);
+        });
         System.out.println("ClusterIT: recommendations through the balancer, node " + nodeNameOf(victim)
                 + " killed at 6 s (second: answers, errors)\n" + report);
+        assertTrue(answeredByVictim[0] > 0, "the balancer sent the killed node its share before: " + answeredByVictim[0]);
         assertTrue(report.answeredBefore() > 0 && report.answeredAfter() > 0, report.toString());
         assertEquals(0, report.errorsFrom(Duration.ofSeconds(9)), "the other node answers everything 3 s after the kill: " + report);
         assertTrue(report.errorRate() < 0.05, "error rate " + report.errorRate());
@@ -154,6 +171,15 @@ class ClusterIT {
             // mod_cluster reports the node's context to the balancer every status interval (2 s)
             Thread.sleep(3_000);
         }
+    }
+
+    /** The recommendation answers the node computed or took from its cache, from its Prometheus endpoint. */
+    private static double recommendationsAnsweredBy(int offset) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + (9990 + offset) + "/prometheus"))
+                .timeout(Duration.ofSeconds(10)).GET().build();
+        String metrics = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+        return metrics.lines().filter(line -> line.startsWith("recommender_recommendations_cache_"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     static String nodeNameOf(int offset) {

@@ -18,6 +18,13 @@
 #   DB_URL, DB_USER, DB_PASSWORD   the database (defaults in the server configuration:
 #                    jdbc:postgresql://localhost:55432/recommender, recommender/recommender)
 #   ADMIN_PASSWORD   the console admin's password (read by the application at start)
+#   NODE_NAME        the server's name in a cluster (jboss.node.name; default: the host name, with -<offset>
+#                    for a non-zero PORT_OFFSET): imports, trainings and evaluations are recovered per node name
+#   LOAD_BALANCER    host:port of WildFly's load balancer (its MCMP port): the node registers with it over
+#                    mod_cluster (configuration standalone-node.xml instead of standalone-microprofile.xml)
+#   SERVER_ROLE      node (default) or balancer: WildFly's load balancer (standalone-load-balancer.xml, base
+#                    dir instance-balancer-<offset>; HTTP 8080+offset, MCMP 6666+offset, management 9990+offset);
+#                    start, stop, status and log only
 #   SERVER_HEAP      maximum heap (default 2g)
 #   SERVER_JAVA_OPTS extra JVM options
 #   EAR              the archive `deploy` and `run` deploy
@@ -29,7 +36,22 @@ SERVER_ROOT="$REPO_ROOT/recommender-ear/target/server"
 WILDFLY="$SERVER_ROOT/wildfly"
 PORT_OFFSET="${PORT_OFFSET:-0}"
 [[ "$PORT_OFFSET" =~ ^[0-9]+$ ]] || { echo "server: PORT_OFFSET must be a number, not '$PORT_OFFSET'" >&2; exit 2; }
-BASE="$SERVER_ROOT/instance-$PORT_OFFSET"
+SERVER_ROLE="${SERVER_ROLE:-node}"
+case "$SERVER_ROLE" in
+    node)
+        BASE="$SERVER_ROOT/instance-$PORT_OFFSET"
+        CONFIG=standalone-microprofile.xml
+        [ -n "${LOAD_BALANCER:-}" ] && CONFIG=standalone-node.xml
+        ;;
+    balancer)
+        BASE="$SERVER_ROOT/instance-balancer-$PORT_OFFSET"
+        CONFIG=standalone-load-balancer.xml
+        ;;
+    *) echo "server: SERVER_ROLE must be node or balancer, not '$SERVER_ROLE'" >&2; exit 2 ;;
+esac
+if [ -n "${LOAD_BALANCER:-}" ] && ! [[ "$LOAD_BALANCER" =~ ^[^:]+:[0-9]+$ ]]; then
+    echo "server: LOAD_BALANCER must be host:port (the balancer's MCMP port), not '$LOAD_BALANCER'" >&2; exit 2
+fi
 PIDFILE="$BASE/server.pid"
 LOG="$BASE/log/server.log"
 DEPLOYMENTS="$BASE/deployments"
@@ -104,7 +126,7 @@ prepare_instance() {
     mkdir -p "$BASE/log" "$BASE/tmp/java" "$BASE/data/djl" "$DEPLOYMENTS"
     # Every start begins from the provisioned configuration: no runtime edits, and no deployments the
     # scanner recorded in it last time (the server would deploy those again at boot).
-    cp "$WILDFLY/standalone/configuration/standalone-microprofile.xml" "$BASE/configuration/"
+    cp "$WILDFLY/standalone/configuration/$CONFIG" "$BASE/configuration/"
     # ... and with an empty deployments/ folder: archives of an earlier run would be deployed during the
     # boot (only to be replaced by `deploy`), stale *.failed/*.deployed markers make the scanner skip or
     # re-fail them.
@@ -112,6 +134,10 @@ prepare_instance() {
 }
 
 java_opts() {
+    if [ "$SERVER_ROLE" = balancer ]; then
+        echo "-Xms64m -Xmx${SERVER_HEAP:-256m} -Djava.net.preferIPv4Stack=true -Djava.io.tmpdir=$BASE/tmp/java ${SERVER_JAVA_OPTS:-}"
+        return 0
+    fi
     local djl="$BASE/data/djl"
     local opts=(
         -Xms256m "-Xmx${SERVER_HEAP:-2g}" -XX:MetaspaceSize=128m -XX:MaxMetaspaceSize=768m
@@ -126,6 +152,20 @@ java_opts() {
         "-Donnxruntime.native.path=$WILDFLY/native/onnxruntime"
         "-Drecommender.models.dir=$WILDFLY/models"
     )
+    # Two instances on one machine must not share a node name: each recovers only its own runs.
+    local node="${NODE_NAME:-}"
+    if [ -z "$node" ] && [ "$PORT_OFFSET" != 0 ]; then
+        node="$(hostname -s)-$PORT_OFFSET"
+    fi
+    if [ -n "$node" ]; then
+        # the transaction manager's node id too (at most 23 bytes), unique per node as it must be
+        local tx_id="$node"
+        ((${#tx_id} <= 23)) || tx_id="${tx_id: -23}"
+        opts+=("-Djboss.node.name=$node" "-Djboss.tx.node.id=$tx_id")
+    fi
+    if [ -n "${LOAD_BALANCER:-}" ]; then
+        opts+=("-Drecommender.balancer.host=${LOAD_BALANCER%:*}" "-Drecommender.balancer.port=${LOAD_BALANCER##*:}")
+    fi
     echo "${opts[*]} ${SERVER_JAVA_OPTS:-}"
 }
 
@@ -135,7 +175,7 @@ cmd_start() {
     local pid
     pid="$(java_pid)"
     if [ -n "$pid" ]; then
-        curl -sf --max-time 5 -o /dev/null "$MGMT_URL/health/live" || die "pid $pid runs for this instance but its management interface $MGMT_URL does not answer"
+        [ "$SERVER_ROLE" = balancer ] || curl -sf --max-time 5 -o /dev/null "$MGMT_URL/health/live" || die "pid $pid runs for this instance but its management interface $MGMT_URL does not answer"
         log "already running (pid $pid), $HTTP_URL"
         return 0
     fi
@@ -155,7 +195,7 @@ cmd_start() {
     (
         cd "$BASE"
         export LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_PIDFILE="$PIDFILE" JBOSS_BASE_DIR="$BASE" JAVA_OPTS="$(java_opts)"
-        exec setsid "$WILDFLY/bin/standalone.sh" -c standalone-microprofile.xml \
+        exec setsid "$WILDFLY/bin/standalone.sh" -c "$CONFIG" \
             "-Djboss.server.base.dir=$BASE" "-Djboss.socket.binding.port-offset=$PORT_OFFSET" \
             > "$BASE/log/console.log" 2>&1 < /dev/null
     ) &
@@ -257,7 +297,7 @@ cmd_status() {
     for marker in "$DEPLOYMENTS"/*.{deployed,failed,isdeploying,pending}; do
         [ -e "$marker" ] && echo "deployment: $(basename "$marker")"
     done
-    echo "readiness: $(readiness_json)"
+    [ "$SERVER_ROLE" = balancer ] || echo "readiness: $(readiness_json)"
 }
 
 cmd_stop() {
@@ -327,6 +367,13 @@ show_log_tail() {
     [ -f "$BASE/log/console.log" ] && { echo "--- last lines of $BASE/log/console.log" >&2; tail -n 15 "$BASE/log/console.log" >&2; }
     return 0
 }
+
+if [ "$SERVER_ROLE" = balancer ]; then
+    case "${1:-}" in
+        start | stop | status | log) ;;
+        *) echo "server: the balancer has no application: start, stop, status or log" >&2; exit 2 ;;
+    esac
+fi
 
 case "${1:-}" in
     start) cmd_start ;;

@@ -145,6 +145,14 @@ if ! "$WILDFLY/bin/jboss-cli.sh" --file="$HERE/configure-server.cli" > "$cli_log
     grep -v '^WARNING: ' "$cli_log" >&2 || true
     die "configure-server.cli failed (full output: $cli_log); the server is left unconfigured and will be rebuilt on the next run"
 fi
+# A cluster node: the same configuration plus mod_cluster; and WildFly's load balancer.
+cp "$WILDFLY/standalone/configuration/standalone-microprofile.xml" "$WILDFLY/standalone/configuration/standalone-node.xml"
+for cli in configure-cluster-node.cli configure-load-balancer.cli; do
+    if ! "$WILDFLY/bin/jboss-cli.sh" --file="$HERE/$cli" >> "$cli_log" 2>&1; then
+        grep -v '^WARNING: ' "$cli_log" >&2 || true
+        die "$cli failed (full output: $cli_log); the server will be rebuilt on the next run"
+    fi
+done
 # The embedded boot leaves logs and history behind: start the real server from a clean slate.
 rm -rf "$WILDFLY/standalone/log" "$WILDFLY/standalone/data" "$WILDFLY/standalone/tmp" \
        "$WILDFLY/standalone/configuration/standalone_xml_history"

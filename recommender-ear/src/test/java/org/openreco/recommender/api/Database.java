@@ -10,9 +10,9 @@ import java.sql.SQLException;
  */
 final class Database {
 
-    private static final String URL = env("DB_URL", "jdbc:postgresql://localhost:55432/recommender_test");
-    private static final String USER = env("DB_USER", "recommender");
-    private static final String PASSWORD = env("DB_PASSWORD", "recommender");
+    static final String URL = env("DB_URL", "jdbc:postgresql://localhost:55432/recommender_test");
+    static final String USER = env("DB_USER", "recommender");
+    static final String PASSWORD = env("DB_PASSWORD", "recommender");
 
     private Database() {
     }

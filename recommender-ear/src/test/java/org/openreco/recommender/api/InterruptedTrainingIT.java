@@ -53,7 +53,7 @@ class InterruptedTrainingIT {
     }
 
     /** USERS users liking EVENTS_PER_USER items each, from a few taste groups, items created on the fly. */
-    private static void sendLikes(Storefront shop) {
+    static void sendLikes(Storefront shop) {
         var random = new Random(11);
         var batch = new StringBuilder();
         int inBatch = 0;

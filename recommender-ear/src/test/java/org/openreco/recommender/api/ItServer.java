@@ -31,11 +31,17 @@ final class ItServer {
 
     /** SIGKILL, as a crash or power loss would stop it: no shutdown hook, no graceful undeploy. */
     static void kill() throws Exception {
-        long pid = Long.parseLong(Files.readString(INSTANCE.resolve("server.pid")).strip());
+        killAt(OFFSET);
+    }
+
+    /** SIGKILL to the server at that port offset. */
+    static void killAt(int offset) throws Exception {
+        Path instance = MODULE.resolve("target/server/instance-" + offset);
+        long pid = Long.parseLong(Files.readString(instance.resolve("server.pid")).strip());
         var process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no server process " + pid));
         String command = process.info().commandLine().orElse("");
-        if (!command.contains("-Djboss.server.base.dir=" + INSTANCE)) {
-            throw new IllegalStateException("process " + pid + " is not the IT server of " + INSTANCE + ": " + command);
+        if (!command.contains("-Djboss.server.base.dir=" + instance)) {
+            throw new IllegalStateException("process " + pid + " is not the IT server of " + instance + ": " + command);
         }
         process.destroyForcibly();
         process.onExit().get(30, TimeUnit.SECONDS);
@@ -81,6 +87,27 @@ final class ItServer {
         serverSh(offset, "stop", Map.of());
     }
 
+    /**
+     * WildFly's load balancer at that port offset (bin/server.sh with SERVER_ROLE=balancer): HTTP 8080 + offset,
+     * nodes register on its MCMP port {@link #mcmpPort}. {@link #stopBalancerAt} stops it.
+     */
+    static void balancerUpAt(int offset) throws Exception {
+        serverSh(offset, "start", Map.of("SERVER_ROLE", "balancer"));
+    }
+
+    static void stopBalancerAt(int offset) throws Exception {
+        serverSh(offset, "stop", Map.of("SERVER_ROLE", "balancer"));
+    }
+
+    static int mcmpPort(int balancerOffset) {
+        return 6666 + balancerOffset;
+    }
+
+    /** Whether the server at that port offset answers ready. */
+    static boolean readyAt(int offset) {
+        return ready("http://localhost:" + (9990 + offset));
+    }
+
     private static void serverSh(String command, Map<String, String> environment) throws Exception {
         serverSh(OFFSET, command, environment);
     }
@@ -100,8 +127,12 @@ final class ItServer {
     }
 
     static boolean ready() {
+        return ready(MANAGEMENT);
+    }
+
+    private static boolean ready(String management) {
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(MANAGEMENT + "/health/ready"))
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(management + "/health/ready"))
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
             return false;

@@ -170,6 +170,36 @@ class TwoNodesIT {
         return answer(node, user).stream().map(item -> item.getString("itemId") + "@" + item.getJsonNumber("score")).toList();
     }
 
+    @Test
+    void aKeyRevokedThroughOneNodeIsRefusedByTheOtherWithinASecond() {
+        var created = Api.post("/api/v1/catalogues/" + shop.catalogue + "/api-keys", "{\"name\":\"revoked soon\"}");
+        assertEquals(201, created.status(), created.body());
+        String key = created.json().getString("key");
+        assertEquals(200, itemOnB(key), "node B takes the key (and keeps it for 10 s)");
+
+        long revoked = System.nanoTime();
+        int status = Api.delete("/api/v1/catalogues/" + shop.catalogue + "/api-keys/" + created.json().getString("prefix")).status();
+        assertTrue(status == 200 || status == 204, "revoked: " + status);
+        while (itemOnB(key) != 401) {
+            assertTrue(System.nanoTime() - revoked < WITHIN.toNanos(), "node B still takes the key " + WITHIN.toMillis() + " ms on");
+            sleep(50);
+        }
+        System.out.printf("TwoNodesIT: node B refuses the key %.0f ms after its revocation%n", (System.nanoTime() - revoked) / 1e6);
+    }
+
+    private static int itemOnB(String key) {
+        var request = HttpRequest.newBuilder(URI.create(NODE_B + "/api/v1/catalogues/" + shop.catalogue + "/items/item-0"))
+                .header("Authorization", "Bearer " + key).timeout(Duration.ofSeconds(30)).GET().build();
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A known user without events (answers are kept only for known users): trending items for them. */
     private static String newUser(String prefix) {
         String user = prefix + System.nanoTime();

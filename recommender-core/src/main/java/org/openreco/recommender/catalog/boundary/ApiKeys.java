@@ -3,6 +3,7 @@ package org.openreco.recommender.catalog.boundary;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -15,6 +16,7 @@ import java.util.HexFormat;
 import java.util.List;
 import org.openreco.recommender.catalog.control.CatalogueCache;
 import org.openreco.recommender.catalog.entity.ApiKey;
+import org.openreco.recommender.platform.boundary.CatalogueAccessChanged;
 import org.openreco.recommender.platform.boundary.InputChecks;
 import org.openreco.recommender.platform.boundary.InvalidInputException;
 import org.openreco.recommender.platform.boundary.NotFoundException;
@@ -44,6 +46,9 @@ public class ApiKeys {
     @Inject
     CatalogueCache cache;
 
+    @Inject
+    Event<CatalogueAccessChanged> accessChanged;
+
     public Created create(String catalogue, String name) {
         if (name == null || name.isBlank()) {
             throw new InvalidInputException("name", "is required");
@@ -71,7 +76,7 @@ public class ApiKeys {
 
     /**
      * Revokes a key for good; revoking it again changes nothing. This node refuses the key as soon as
-     * the revocation commits; other nodes within {@link CatalogueCache#TTL}.
+     * the revocation commits; other nodes when they hear of it over the change signal, well within a second.
      */
     public ApiKey revoke(String catalogue, String prefix) {
         long catalogueId = catalogues.get(catalogue).getId();
@@ -83,6 +88,7 @@ public class ApiKeys {
                 .orElseThrow(() -> new NotFoundException("no API key '" + prefix + "' in catalogue '" + catalogue + "'"));
         cache.forgetKey(prefix);
         apiKey.revoke();
+        accessChanged.fire(new CatalogueAccessChanged(catalogueId));
         return apiKey;
     }
 

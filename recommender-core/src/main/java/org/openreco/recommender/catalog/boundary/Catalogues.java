@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.openreco.recommender.catalog.control.CatalogueCache;
 import org.openreco.recommender.catalog.control.SettingsJson;
 import org.openreco.recommender.catalog.entity.Catalogue;
+import org.openreco.recommender.platform.boundary.CatalogueAccessChanged;
 import org.openreco.recommender.platform.boundary.CatalogueChanged;
 import org.openreco.recommender.platform.boundary.ConflictException;
 import org.openreco.recommender.platform.boundary.InvalidInputException;
@@ -30,6 +31,9 @@ public class Catalogues {
     /** A renamed or deleted catalogue's name may soon name another: answers kept under it must go. */
     @Inject
     Event<CatalogueChanged> catalogueChanged;
+
+    @Inject
+    Event<CatalogueAccessChanged> accessChanged;
 
     public Catalogue create(String name) {
         requireValidName(name);
@@ -138,6 +142,7 @@ public class Catalogues {
                 .setParameter(1, SettingsJson.write(storedSettings(id), settings))
                 .setParameter(2, id)
                 .executeUpdate();
+        accessChanged.fire(new CatalogueAccessChanged(id));
         return settings(name);
     }
 

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -13,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.openreco.recommender.catalog.boundary.CatalogueRef;
+import org.openreco.recommender.platform.boundary.CatalogueAccessChanged;
+import org.openreco.recommender.platform.boundary.CatalogueChanged;
 
 /**
  * What every storefront call needs before it can do anything: the catalogue's id and settings, and
@@ -21,7 +24,9 @@ import org.openreco.recommender.catalog.boundary.CatalogueRef;
  * <p>
  * Entries live {@link #TTL} at most. Changes made through this node (settings, rename, delete, key
  * revocation) drop the affected entries when their transaction ends, so this node sees them at once;
- * other nodes of a cluster see them when their entries expire, within {@link #TTL}. A load that
+ * other nodes of a cluster hear of them through the change signal ({@link CatalogueChanged},
+ * {@link CatalogueAccessChanged}) and drop the catalogue's entries too, well within a second; the
+ * {@link #TTL} bounds what a lost signal could leave behind. A load that
  * started before a change ends does not put its (possibly old) result in: every invalidation bumps
  * a generation, and a load stores its result only when the generation did not move meanwhile.
  * <p>
@@ -74,6 +79,32 @@ public class CatalogueCache {
     /** Forgets every cached key with this prefix now and again when the current transaction ends. */
     public void forgetKey(String prefix) {
         invalidate(() -> keys.values().removeIf(entry -> entry.value().prefix().equals(prefix)));
+    }
+
+    /** Another node changed the catalogue (renamed, deleted) or it may have: its entries go. */
+    void catalogueChanged(@Observes CatalogueChanged change) {
+        if (change.remote()) {
+            forgetCatalogue(change.catalogueId());
+        }
+    }
+
+    /** Another node changed the catalogue's settings or revoked one of its keys. */
+    void accessChanged(@Observes CatalogueAccessChanged change) {
+        if (change.remote()) {
+            forgetCatalogue(change.catalogueId());
+        }
+    }
+
+    /**
+     * Forgets the catalogue by id, every key that opens it, and the names remembered as unknown (one may be
+     * its new name).
+     */
+    void forgetCatalogue(long catalogueId) {
+        invalidate(() -> {
+            catalogues.values().removeIf(entry -> entry.value().id() == catalogueId);
+            keys.values().removeIf(entry -> entry.value().catalogueId() == catalogueId);
+            unknownCatalogues.invalidateAll();
+        });
     }
 
     private <T> T cached(Map<String, Entry<T>> map, Cache<String, Boolean> unknown, String name, Supplier<T> load) {

@@ -5,11 +5,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.openreco.recommender.platform.boundary.ServerNode;
 
 /**
  * The history of re-embedding batches (embedding_batch, V031): one row per committed batch with its
  * size, duration and the event-to-vector lag of each mark it cleared, written in the batch's own
- * transaction (so a rolled-back batch leaves no row). Lags are measured with the database's clock, the
+ * transaction (so a rolled-back batch leaves no row), with the node that ran it. Lags are measured with the database's clock, the
  * one that stamped enqueued_at, so several nodes' clocks never mix.
  */
 public final class BatchLog {
@@ -37,9 +38,9 @@ public final class BatchLog {
     public int[] record(long catalogueId, int items, int users, int encoded, int failed, long durationMs,
             List<Instant> enqueuedAt) throws SQLException {
         try (var insert = connection.prepareStatement("""
-                insert into embedding_batch (catalogue_id, items, users, encoded, failed, duration_ms, lag_ms)
+                insert into embedding_batch (catalogue_id, items, users, encoded, failed, duration_ms, lag_ms, node)
                 values (?, ?, ?, ?, ?, ?, array(select greatest(0, round(extract(epoch from clock_timestamp() - e) * 1000))::int
-                                                 from unnest(?::timestamptz[]) as e))
+                                                 from unnest(?::timestamptz[]) as e), ?)
                 returning lag_ms""")) {
             insert.setLong(1, catalogueId);
             insert.setInt(2, items);
@@ -49,6 +50,7 @@ public final class BatchLog {
             insert.setInt(6, (int) Math.min(Integer.MAX_VALUE, durationMs));
             insert.setArray(7, connection.createArrayOf("timestamptz",
                     enqueuedAt.stream().map(java.sql.Timestamp::from).toArray()));
+            insert.setString(8, ServerNode.name());
             try (var rows = insert.executeQuery()) {
                 rows.next();
                 Integer[] lags = (Integer[]) rows.getArray(1).getArray();

@@ -18,6 +18,7 @@ import java.util.Optional;
 import org.openreco.recommender.evaluation.boundary.AlgorithmResult;
 import org.openreco.recommender.evaluation.boundary.EvaluationRun;
 import org.openreco.recommender.evaluation.boundary.MetricsAtK;
+import org.openreco.recommender.platform.boundary.ServerNode;
 
 /** The SQL of evaluation runs (V001 + V050), in the JSON formats of the issue-6 contract. */
 public final class EvaluationStore {
@@ -38,12 +39,13 @@ public final class EvaluationStore {
     /** A running run of the random per-user protocol. */
     public long open(long catalogueId, Long modelVersionId, JsonObject split, List<Integer> k) throws SQLException {
         try (var insert = connection.prepareStatement("""
-                insert into evaluation_run (catalogue_id, model_version_id, protocol, split, k, status)
-                values (?, ?, 'random', cast(? as jsonb), ?, 'running') returning id""")) {
+                insert into evaluation_run (catalogue_id, model_version_id, protocol, split, k, status, node)
+                values (?, ?, 'random', cast(? as jsonb), ?, 'running', ?) returning id""")) {
             insert.setLong(1, catalogueId);
             insert.setObject(2, modelVersionId);
             insert.setString(3, split.toString());
             insert.setArray(4, connection.createArrayOf("integer", k.toArray(Integer[]::new)));
+            insert.setString(5, ServerNode.name());
             try (var rows = insert.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);
@@ -78,12 +80,13 @@ public final class EvaluationStore {
         }
     }
 
-    /** Runs left running by a stopped server. */
-    public int failInterrupted(String error) throws SQLException {
+    /** Runs this node left running when it stopped; another node's run on (rows without a node: anyone's). */
+    public int failInterrupted(String node, String error) throws SQLException {
         try (var update = connection.prepareStatement("""
                 update evaluation_run set status = 'failed', error = ?, finished_at = greatest(started_at, clock_timestamp())
-                 where status = 'running'""")) {
+                 where status = 'running' and (node = ? or node is null)""")) {
             update.setString(1, error);
+            update.setString(2, node);
             return update.executeUpdate();
         }
     }

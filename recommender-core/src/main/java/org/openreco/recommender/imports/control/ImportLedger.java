@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.hibernate.Session;
 import org.openreco.recommender.imports.boundary.ImportProblem;
 import org.openreco.recommender.imports.boundary.ImportStatus;
+import org.openreco.recommender.platform.boundary.ServerNode;
 
 /**
  * The imports' book-keeping in import_run and import_error. Progress and rejected records are written
@@ -74,9 +75,8 @@ public class ImportLedger {
                 .setParameter(1, node()).getResultList();
     }
 
-    /** The server's node name: jboss.node.name (the host name unless set), unique per server of a cluster. */
     static String node() {
-        return System.getProperty("jboss.node.name", "standalone");
+        return ServerNode.name();
     }
 
     public void progress(long importId, long read, long written, long duplicates, long rejected, long bytes) {

@@ -20,7 +20,7 @@ import org.openreco.recommender.platform.control.ChangeChannel;
 import org.openreco.recommender.platform.control.ChangeNotice;
 
 /**
- * Carries {@link UsersChanged} and {@link CatalogueChanged} to every other node on the same database, so
+ * Carries {@link UsersChanged}, {@link CatalogueChanged} and {@link CatalogueAccessChanged} to every other node on the same database, so
  * that what a node keeps in memory follows a change made through another node within a fraction of a
  * second: each change this node commits goes out as a PostgreSQL notification ({@link ChangeChannel}),
  * and each other node's is fired here again, with {@code remote} set so that it is not sent on.
@@ -44,6 +44,9 @@ public class ClusterChanges {
 
     @Inject
     Event<CatalogueChanged> catalogueChanged;
+
+    @Inject
+    Event<CatalogueAccessChanged> accessChanged;
 
     private final String node = nodeId(System.getProperty("jboss.node.name"), UUID.randomUUID());
     private volatile ChangeChannel channel;
@@ -102,6 +105,12 @@ public class ClusterChanges {
         }
     }
 
+    void accessChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) CatalogueAccessChanged change) {
+        if (!change.remote() && channel != null) {
+            channel.send(List.of(ChangeNotice.ofAccess(node, change.catalogueId())));
+        }
+    }
+
     private void deliver(Runnable firing) {
         delivery.execute(() -> {
             try {
@@ -116,6 +125,7 @@ public class ClusterChanges {
         switch (notice.kind()) {
             case USERS -> usersChanged.fire(new UsersChanged(notice.catalogueId(), notice.userIds(), true));
             case CATALOGUE -> catalogueChanged.fire(new CatalogueChanged(notice.catalogueId(), notice.what(), true));
+            case ACCESS -> accessChanged.fire(new CatalogueAccessChanged(notice.catalogueId(), true));
         }
     }
 

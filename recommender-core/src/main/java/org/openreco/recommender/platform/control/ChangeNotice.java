@@ -12,14 +12,15 @@ import java.util.Set;
 /**
  * One change as it travels between the nodes sharing a database: the payload of a PostgreSQL
  * {@code NOTIFY}, one line of text, {@code v1 <node> users <catalogue> <id>,<id>,…} or
- * {@code v1 <node> catalogue <catalogue> <what>}. The node is who made the change, so that it can skip
+ * {@code v1 <node> catalogue <catalogue> <what>} or {@code v1 <node> access <catalogue> } (its settings or
+ * keys). The node is who made the change, so that it can skip
  * its own notices. PostgreSQL refuses payloads of 8000 bytes or more: a long user list is split over
  * several notices, and one that would need more than {@value #MAX_NOTICES_PER_CHANGE} becomes a change of
  * the whole catalogue, which costs the other nodes some recomputing and nothing in correctness.
  */
 public record ChangeNotice(String node, Kind kind, long catalogueId, List<Long> userIds, String what) {
 
-    public enum Kind { USERS, CATALOGUE }
+    public enum Kind { USERS, CATALOGUE, ACCESS }
 
     static final String VERSION = "v1";
     static final int MAX_PAYLOAD_BYTES = 7_900;
@@ -70,6 +71,11 @@ public record ChangeNotice(String node, Kind kind, long catalogueId, List<Long> 
         return new ChangeNotice(node, Kind.CATALOGUE, catalogueId, List.of(), text);
     }
 
+    /** The notice that the catalogue's settings or keys changed. */
+    public static ChangeNotice ofAccess(String node, long catalogueId) {
+        return new ChangeNotice(node, Kind.ACCESS, catalogueId, List.of(), "");
+    }
+
     /**
      * The same changes in as few notices as they fit in: per catalogue either one change of the whole
      * catalogue (when any of them was one) or the union of the users, in first-seen order. Sending what
@@ -78,8 +84,11 @@ public record ChangeNotice(String node, Kind kind, long catalogueId, List<Long> 
     public static List<ChangeNotice> merged(String node, List<ChangeNotice> notices) {
         var users = new LinkedHashMap<Long, Set<Long>>();
         var whole = new LinkedHashMap<Long, List<String>>();
+        var access = new LinkedHashSet<Long>();
         for (var notice : notices) {
-            if (notice.kind() == Kind.CATALOGUE) {
+            if (notice.kind() == Kind.ACCESS) {
+                access.add(notice.catalogueId());
+            } else if (notice.kind() == Kind.CATALOGUE) {
                 whole.computeIfAbsent(notice.catalogueId(), id -> new ArrayList<>()).add(notice.what());
             } else {
                 users.computeIfAbsent(notice.catalogueId(), id -> new LinkedHashSet<>()).addAll(notice.userIds());
@@ -93,6 +102,7 @@ public record ChangeNotice(String node, Kind kind, long catalogueId, List<Long> 
                 merged.addAll(ofUsers(node, catalogueId, ids));
             }
         });
+        access.forEach(catalogueId -> merged.add(ofAccess(node, catalogueId)));
         return merged;
     }
 
@@ -119,6 +129,7 @@ public record ChangeNotice(String node, Kind kind, long catalogueId, List<Long> 
             return switch (parts[2]) {
                 case "users" -> Optional.of(new ChangeNotice(parts[1], Kind.USERS, catalogueId, users(parts[4]), null));
                 case "catalogue" -> Optional.of(new ChangeNotice(parts[1], Kind.CATALOGUE, catalogueId, List.of(), parts[4]));
+                case "access" -> Optional.of(ofAccess(parts[1], catalogueId));
                 default -> Optional.empty();
             };
         } catch (IllegalArgumentException e) {

@@ -11,14 +11,15 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openreco.recommender.embedding.control.Transactions;
 import org.openreco.recommender.evaluation.control.EvaluationStore;
+import org.openreco.recommender.platform.boundary.ServerNode;
 import org.openreco.recommender.training.control.ModelStore;
 import org.openreco.recommender.training.control.ModelVersions;
 
 /**
- * At start-up, fails the trainings and evaluations that were running when the server stopped: nothing
+ * At start-up, fails the trainings and evaluations this server was running when it stopped: nothing
  * runs them any more (a training is not restartable, it is simply started again). Their partial factor
- * rows are removed; the active model keeps serving. Like {@code InterruptedImports}, but a training is
- * short, so every training row counts as this server's (one node per database for training).
+ * rows are removed; the active model keeps serving. Like {@code InterruptedImports}, only this node's
+ * ({@link ServerNode}): in a cluster another node's trainings are still running.
  */
 @Singleton
 @Startup
@@ -35,9 +36,9 @@ public class InterruptedTrainings {
     @PostConstruct
     void recover() {
         try {
-            var failed = transactions.inNew(c -> new ModelVersions(c).failInterrupted(INTERRUPTED));
+            var failed = transactions.inNew(c -> new ModelVersions(c).failInterrupted(ServerNode.name(), INTERRUPTED));
             failed.forEach(id -> new ModelStore(transactions).remove(id));
-            int runs = transactions.inNew(c -> new EvaluationStore(c).failInterrupted(
+            int runs = transactions.inNew(c -> new EvaluationStore(c).failInterrupted(ServerNode.name(),
                     "interrupted by a server restart; start the evaluation again"));
             if (!failed.isEmpty() || runs > 0) {
                 LOG.warning("a server restart interrupted model versions " + failed + " and " + runs

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.openreco.recommender.platform.boundary.ConflictException;
+import org.openreco.recommender.platform.boundary.ServerNode;
 import org.openreco.recommender.training.boundary.ModelVersion;
 import org.openreco.recommender.training.boundary.TrainingProgress;
 
@@ -56,11 +57,13 @@ public final class ModelVersions {
             }
         }
         try (var insert = connection.prepareStatement("""
-                insert into model_version (catalogue_id, algorithm, parameters, status, started_at, triggered_by, progress, progressed_at)
-                values (?, 'ials', cast(? as jsonb), 'training', now(), ?, '{"phase":"loading"}', now()) returning id""")) {
+                insert into model_version (catalogue_id, algorithm, parameters, status, started_at, triggered_by, progress,
+                                           progressed_at, node)
+                values (?, 'ials', cast(? as jsonb), 'training', now(), ?, '{"phase":"loading"}', now(), ?) returning id""")) {
             insert.setLong(1, catalogueId);
             insert.setString(2, parameters);
             insert.setString(3, triggeredBy);
+            insert.setString(4, ServerNode.name());
             try (var rows = insert.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);
@@ -92,13 +95,17 @@ public final class ModelVersions {
         }
     }
 
-    /** Training versions left behind by a stopped server: nothing runs them any more. */
-    public List<Long> failInterrupted(String error) throws SQLException {
+    /**
+     * Training versions this node left behind when it stopped: nothing runs them any more. Another node's
+     * trainings run on (rows without a node are from before nodes were recorded: anyone's).
+     */
+    public List<Long> failInterrupted(String node, String error) throws SQLException {
         List<Long> ids = new ArrayList<>();
         try (var update = connection.prepareStatement("""
                 update model_version set status = 'failed', error = ?, finished_at = now()
-                 where status = 'training' returning id""")) {
+                 where status = 'training' and (node = ? or node is null) returning id""")) {
             update.setString(1, error);
+            update.setString(2, node);
             try (var rows = update.executeQuery()) {
                 while (rows.next()) {
                     ids.add(rows.getLong(1));

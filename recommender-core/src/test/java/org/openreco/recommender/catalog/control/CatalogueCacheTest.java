@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.openreco.recommender.catalog.boundary.CatalogueRef;
 import org.openreco.recommender.catalog.boundary.CatalogueSettings;
+import org.openreco.recommender.platform.boundary.CatalogueAccessChanged;
+import org.openreco.recommender.platform.boundary.CatalogueChanged;
 
 class CatalogueCacheTest {
 
@@ -49,6 +51,35 @@ class CatalogueCacheTest {
             return null;
         }));
         assertEquals(1, cache.catalogue("shop", () -> shop(1)).id());
+    }
+
+    @Test
+    void another_nodes_change_of_settings_or_keys_drops_the_catalogue_and_its_keys() {
+        cache.catalogue("shop", () -> shop(1));
+        cache.catalogue("other", () -> new CatalogueRef(2, "other", CatalogueSettings.defaults()));
+        cache.key("shop-key", () -> new CatalogueCache.KeyOwner(1, "rk_shop"));
+        cache.key("other-key", () -> new CatalogueCache.KeyOwner(2, "rk_other"));
+
+        cache.accessChanged(new CatalogueAccessChanged(1, false)); // this node's own: forgotten by the change itself
+        assertEquals(1, cache.key("shop-key", () -> null).catalogueId());
+        cache.accessChanged(new CatalogueAccessChanged(1, true));
+
+        assertNull(cache.key("shop-key", () -> null), "the shop's key is looked up again");
+        cache.catalogue("shop", () -> shop(1));
+        assertEquals(2, loads.get(), "the shop is loaded again");
+        assertEquals(2, cache.key("other-key", () -> null).catalogueId(), "another catalogue's key stays");
+        assertEquals(2, cache.catalogue("other", () -> null).id());
+    }
+
+    @Test
+    void another_nodes_rename_drops_the_catalogue_and_the_names_it_knew_as_unknown() {
+        cache.catalogue("shop", () -> shop(1));
+        assertNull(cache.catalogue("new-shop", () -> null));
+
+        cache.catalogueChanged(new CatalogueChanged(1, "renamed", true));
+
+        assertNull(cache.catalogue("shop", () -> null), "the old name is looked up again");
+        assertEquals(1, cache.catalogue("new-shop", () -> shop(1)).id(), "the new name is looked up again");
     }
 
     @Test

@@ -60,6 +60,16 @@ class ChangeNoticeTest {
     }
 
     @Test
+    void aChangeOfSettingsOrKeysTravelsOnItsOwnAndOncePerCatalogue() {
+        var notice = ChangeNotice.ofAccess(NODE, 5);
+
+        assertEquals("v1 node-a-1f2e3d4c access 5 ", notice.payload());
+        assertEquals(Optional.of(notice), ChangeNotice.parse(notice.payload()));
+        assertEquals(List.of(ChangeNotice.ofCatalogue(NODE, 5, "renamed"), notice), ChangeNotice.merged(NODE,
+                List.of(notice, ChangeNotice.ofCatalogue(NODE, 5, "renamed"), ChangeNotice.ofAccess(NODE, 5))));
+    }
+
+    @Test
     void changesPiledUpInOneRoundAreMergedPerCatalogueAndAWholeCatalogueChangeCoversItsUsers() {
         var piled = new ArrayList<ChangeNotice>();
         piled.addAll(ChangeNotice.ofUsers(NODE, 1, List.of(7L, 8L)));

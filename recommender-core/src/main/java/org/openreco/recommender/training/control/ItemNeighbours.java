@@ -35,6 +35,11 @@ public final class ItemNeighbours {
         return new ItemNeighbours(start, neighbour, similarity);
     }
 
+    /** No neighbours for any of the items. */
+    static ItemNeighbours empty(int items) {
+        return new ItemNeighbours(new int[items + 1], new int[0], new float[0]);
+    }
+
     public int itemCount() {
         return start.length - 1;
     }

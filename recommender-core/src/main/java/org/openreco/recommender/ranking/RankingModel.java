@@ -1,5 +1,8 @@
 package org.openreco.recommender.ranking;
 
+import java.util.Map;
+import org.openreco.recommender.recommendations.entity.Source;
+
 /**
  * A catalogue's ranking state, by item index 0..items-1: what every source scores with. Immutable once
  * built; a change is a new model. Any part may be absent (null): no collaborative model yet, no
@@ -16,11 +19,22 @@ package org.openreco.recommender.ranking;
  * @param unitVectors    per item its content vector scaled to length 1 (null entries: none), or null
  * @param newest         item indices newest first: the fill when trending runs out (never null)
  * @param weights        the tuned blend of the sources
+ * @param itemWeights    the item × item models by source (EASE, RP3beta); absent: not trained
  */
 public record RankingModel(int items, int factors, float[] itemFactors, int[][] neighbours, float[][] similarities,
-        int[] trending, float[] trendingScores, float[][] unitVectors, int[] newest, BlendWeights weights) {
+        int[] trending, float[] trendingScores, float[][] unitVectors, int[] newest, BlendWeights weights,
+        Map<Source, ItemWeights> itemWeights) {
+
+    /** Without item × item models. */
+    public RankingModel(int items, int factors, float[] itemFactors, int[][] neighbours, float[][] similarities,
+            int[] trending, float[] trendingScores, float[][] unitVectors, int[] newest, BlendWeights weights) {
+        this(items, factors, itemFactors, neighbours, similarities, trending, trendingScores, unitVectors, newest, weights,
+                Map.of());
+    }
 
     public RankingModel {
+        // by source, in the enum's order: the pipeline asks the sources in a fixed order
+        itemWeights = itemWeights.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(itemWeights));
         if (itemFactors != null && itemFactors.length != items * factors) {
             throw new IllegalArgumentException(items + " items × " + factors + " factors, but " + itemFactors.length + " values");
         }
@@ -44,13 +58,25 @@ public record RankingModel(int items, int factors, float[] itemFactors, int[][] 
     /** The same state with other content vectors (a new embedding generation, or new items' vectors). */
     public RankingModel withVectors(float[][] vectors) {
         return new RankingModel(items, factors, itemFactors, neighbours, similarities, trending, trendingScores, vectors,
-                newest, weights);
+                newest, weights, itemWeights);
     }
 
     /** The same state with another trending ranking. */
     public RankingModel withTrending(int[] ranked, float[] scores) {
         return new RankingModel(items, factors, itemFactors, neighbours, similarities, ranked, scores, unitVectors, newest,
-                weights);
+                weights, itemWeights);
+    }
+
+    /** The same state with another blend. */
+    public RankingModel withWeights(BlendWeights blend) {
+        return new RankingModel(items, factors, itemFactors, neighbours, similarities, trending, trendingScores, unitVectors,
+                newest, blend, itemWeights);
+    }
+
+    /** The same state with item × item models (by source). */
+    public RankingModel withItemWeights(Map<Source, ItemWeights> models) {
+        return new RankingModel(items, factors, itemFactors, neighbours, similarities, trending, trendingScores, unitVectors,
+                newest, weights, models);
     }
 
     /** Vectors scaled to length 1; null entries and zero vectors stay null. */

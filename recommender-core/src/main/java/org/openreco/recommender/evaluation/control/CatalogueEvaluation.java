@@ -24,6 +24,11 @@ import org.openreco.recommender.training.control.InteractionMatrix;
 import org.openreco.recommender.training.control.ItemKnn;
 import org.openreco.recommender.training.control.Popularity;
 import org.openreco.recommender.training.control.Scorer;
+import org.openreco.recommender.training.control.Ease;
+import org.openreco.recommender.training.control.ItemNeighbours;
+import org.openreco.recommender.training.control.Rp3Beta;
+import org.openreco.recommender.recommendations.entity.Source;
+import java.util.EnumMap;
 
 /**
  * The in-product evaluation of a catalogue, the protocol of EVALUATION.md on the catalogue's positives:
@@ -37,7 +42,9 @@ public final class CatalogueEvaluation {
 
     /** The hybrid's sources, named as serving names them, in blend order. */
     public static final String COLLABORATIVE = "collaborative", ITEM_TO_ITEM = "item-to-item", CONTENT = "content",
-            TRENDING = "trending";
+            TRENDING = "trending", EASE = "ease", RP3BETA = "rp3beta";
+    /** Weights EASE and RP3beta keep per item, for the evaluation as for serving. */
+    public static final int ITEM_WEIGHTS_KEPT = 100;
     private static final int BLEND_ROUNDS = 3;
     private static final BlendWeights EVERY_SOURCE = new BlendWeights(1, 1, 1, 1);
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(CatalogueEvaluation.class.getName());
@@ -47,9 +54,10 @@ public final class CatalogueEvaluation {
      *
      * @param blend  the tuned weight per source (content absent without item vectors)
      * @param hybrid the hybrid's metrics on the test split (the model's headline)
+     * @param easeSkipped why EASE was not trained on the test split's training part (null: it was)
      */
     public record Outcome(JsonObject split, JsonArray algorithms, JsonObject metrics, JsonObject data,
-            JsonObject coldStart, Map<String, Double> blend, AlgorithmMetrics hybrid) {
+            JsonObject coldStart, Map<String, Double> blend, AlgorithmMetrics hybrid, String easeSkipped) {
     }
 
     private final TrainingRequest request;
@@ -59,6 +67,24 @@ public final class CatalogueEvaluation {
     public CatalogueEvaluation(TrainingRequest request, int threads) {
         this.request = request;
         this.threads = threads;
+    }
+
+    public static Ease ease(TrainingRequest request, int threads) {
+        return new Ease(request.easeLambda(), request.easeMaxItems(), ITEM_WEIGHTS_KEPT, threads);
+    }
+
+    public static Rp3Beta rp3Beta(TrainingRequest request, int threads) {
+        return new Rp3Beta(request.rp3Alpha(), request.rp3Beta(), ITEM_WEIGHTS_KEPT, threads);
+    }
+
+    /** The item × item tables by source: EASE's (absent when skipped) and RP3beta's, trained on {@code train}. */
+    private Map<Source, ItemNeighbours> itemWeights(InteractionMatrix train, Ease.Trained ease) {
+        Map<Source, ItemNeighbours> tables = new EnumMap<>(Source.class);
+        if (ease.weights() != null) {
+            tables.put(Source.EASE, ease.weights());
+        }
+        tables.put(Source.RP3BETA, rp3Beta(request, threads).neighbours(train));
+        return tables;
     }
 
     public static AlsParameters als(TrainingRequest request, int threads) {
@@ -100,13 +126,18 @@ public final class CatalogueEvaluation {
 
         long started = System.nanoTime();
         InteractionMatrix validationTrain = validation.trainMatrix();
+        var validationTables = itemWeights(validationTrain, ease(request, threads).train(validationTrain));
         SplitRanking validationRanking = SplitRanking.of(validation, validation.train(), validationTrain,
                 new ImplicitAls(als(request, threads)).fit(validationTrain),
                 new ItemKnn(request.neighbours(), true, threads).neighbours(validationTrain), itemVectors, negatives, halfLifeDays,
-                EVERY_SOURCE);
+                EVERY_SOURCE).withItemWeights(validationTables);
         long fitted = System.nanoTime();
         BlendSearch.Result searched = BlendSearch.searchPipeline(validationRanking, validationTrain, validation.testMatrix(), k,
-                BlendSearch.GRID, BLEND_ROUNDS, threads);
+                BlendSearch.GRID, BLEND_ROUNDS, threads, source -> switch (source) {
+                    case CONTENT -> itemVectors != null;
+                    case EASE, RP3BETA -> validationTables.containsKey(source);
+                    default -> true;
+                });
         long searchedAt = System.nanoTime();
         double[] w = searched.weights();
         Map<String, Double> blend = new LinkedHashMap<>();
@@ -116,6 +147,8 @@ public final class CatalogueEvaluation {
             blend.put(CONTENT, w[2]);
         }
         blend.put(TRENDING, w[3]);
+        blend.put(EASE, w[4]);
+        blend.put(RP3BETA, w[5]);
 
         InteractionMatrix train = split.trainMatrix();
         InteractionMatrix test = split.testMatrix();
@@ -131,6 +164,12 @@ public final class CatalogueEvaluation {
         }
         singles.put("ials", sources.get(COLLABORATIVE));
         long partsMillis = 0;
+        // EASE and RP3beta: their tables serve the hybrid too, so each is trained once on the training part
+        long tablesStart = System.nanoTime();
+        Ease.Trained ease = ease(request, threads).train(train);
+        long easeMillis = (System.nanoTime() - tablesStart) / 1_000_000;
+        var tables = itemWeights(train, ease);
+        long rp3Millis = (System.nanoTime() - tablesStart) / 1_000_000 - easeMillis;
         for (var single : singles.entrySet()) {
             long start = System.nanoTime();
             Scorer scorer = single.getValue().fit(train);
@@ -140,12 +179,24 @@ public final class CatalogueEvaluation {
             metrics.add(single.getKey(), json(evaluator.evaluate(single.getKey(), scorer, train, test), trainMillis));
             algorithms.add(Json.createObjectBuilder().add("name", single.getKey()).add("parameters", parameters(single.getKey())));
         }
+        if (ease.weights() != null) {
+            Scorer scorer = ease.weights().scorer(train);
+            trained.put(EASE, scorer);
+            metrics.add(EASE, json(evaluator.evaluate(EASE, scorer, train, test), easeMillis));
+        }
+        algorithms.add(Json.createObjectBuilder().add("name", EASE).add("parameters", ease.skipped() == null ? parameters(EASE)
+                : Json.createObjectBuilder(parameters(EASE)).add("skipped", ease.skipped()).build()));
+        Scorer rp3 = tables.get(Source.RP3BETA).scorer(train);
+        trained.put(RP3BETA, rp3);
+        metrics.add(RP3BETA, json(evaluator.evaluate(RP3BETA, rp3, train, test), rp3Millis));
+        algorithms.add(Json.createObjectBuilder().add("name", RP3BETA).add("parameters", parameters(RP3BETA)));
+        partsMillis += easeMillis + rp3Millis;
         // the hybrid's parts are the single algorithms trained above, ranked by the serving pipeline
         long start = System.nanoTime();
         var neighbours = new ItemKnn(request.neighbours(), true, threads).neighbours(train);
         partsMillis += (System.nanoTime() - start) / 1_000_000;
         SplitRanking testRanking = SplitRanking.of(split, split.train(), train, (AlsModel) trained.get("ials"), neighbours,
-                itemVectors, negatives, halfLifeDays, new BlendWeights(w[0], w[1], w[2], w[3]));
+                itemVectors, negatives, halfLifeDays, BlendWeights.of(w)).withItemWeights(tables);
         AlgorithmMetrics hybrid = evaluator.evaluate("hybrid", (Evaluator.Ranker) testRanking::rank, train, test);
         metrics.add("hybrid", json(hybrid, partsMillis));
         JsonObjectBuilder blendJson = Json.createObjectBuilder();
@@ -164,7 +215,7 @@ public final class CatalogueEvaluation {
                 + "(%d trials), test fits and rankings %d ms, cold start %d ms", log.size(), (fitted - started) / 1_000_000,
                 (searchedAt - fitted) / 1_000_000, searched.trials(), (evaluated - searchedAt) / 1_000_000,
                 (System.nanoTime() - evaluated) / 1_000_000));
-        return new Outcome(splitJson, algorithms.build(), metrics.build(), data, coldStart, blend, hybrid);
+        return new Outcome(splitJson, algorithms.build(), metrics.build(), data, coldStart, blend, hybrid, ease.skipped());
     }
 
     /**
@@ -207,6 +258,10 @@ public final class CatalogueEvaluation {
                     .add("regularization", request.regularization()).add("epochs", request.epochs()).add("cgSteps", 3)
                     .add("seed", request.seed()).build();
             case "content" -> Json.createObjectBuilder().add("vectors", "active embedding generation").build();
+            case EASE -> Json.createObjectBuilder().add("lambda", request.easeLambda()).add("maxItems", request.easeMaxItems())
+                    .add("minUsers", Ease.MIN_USERS).add("kept", ITEM_WEIGHTS_KEPT).build();
+            case RP3BETA -> Json.createObjectBuilder().add("alpha", request.rp3Alpha()).add("beta", request.rp3Beta())
+                    .add("kept", ITEM_WEIGHTS_KEPT).build();
             default -> JsonObject.EMPTY_JSON_OBJECT;
         };
     }

@@ -46,8 +46,8 @@ public final class Ease implements Algorithm {
 
     /** @param minUsers the fewest users an item needs to be in the regression */
     Ease(double lambda, int minUsers, int maxItems, int kept, int threads) {
-        if (!(lambda > 0) || minUsers < 1 || maxItems < 1 || kept < 1) {
-            throw new IllegalArgumentException("lambda > 0, minUsers ≥ 1, maxItems ≥ 1, kept ≥ 1");
+        if (!(lambda > 0) || minUsers < 1 || maxItems < 0 || kept < 1) {
+            throw new IllegalArgumentException("lambda > 0, minUsers ≥ 1, maxItems ≥ 0, kept ≥ 1");
         }
         this.lambda = lambda;
         this.minUsers = minUsers;
@@ -69,23 +69,8 @@ public final class Ease implements Algorithm {
     /** Scores through the kept table; an empty table (EASE skipped) scores every item 0. */
     @Override
     public Scorer fit(InteractionMatrix userItems) {
-        InteractionMatrix ratings = userItems.binarised();
-        Trained trained = train(ratings);
-        ItemNeighbours table = trained.weights() != null ? trained.weights() : ItemNeighbours.empty(ratings.cols());
-        return new Scorer() {
-            @Override
-            public int itemCount() {
-                return ratings.cols();
-            }
-
-            @Override
-            public void score(int user, float[] scores) {
-                Arrays.fill(scores, 0f);
-                for (int e = ratings.rowStart(user); e < ratings.rowEnd(user); e++) {
-                    table.accumulate(ratings.column(e), 1f, scores);
-                }
-            }
-        };
+        Trained trained = train(userItems);
+        return (trained.weights() != null ? trained.weights() : ItemNeighbours.empty(userItems.cols())).scorer(userItems);
     }
 
     /** The kept weights per item of the whole catalogue (empty rows for items outside the regression). */

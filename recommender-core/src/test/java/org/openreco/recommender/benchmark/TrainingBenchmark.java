@@ -141,6 +141,18 @@ public final class TrainingBenchmark {
                     + "activation the rest); %d users, %d items, %d interactions; hybrid %s", round, trained.status(),
                     seconds, evaluationMillis / 1000.0, trained.users(), trained.items(), trained.interactions(),
                     trained.metrics());
+            if (trained.evaluationRunId() != null) {
+                var run = transactions.inNew(c -> new org.openreco.recommender.evaluation.control.EvaluationStore(c)
+                        .find(catalogueId, trained.evaluationRunId())).orElseThrow();
+                var ndcg = new StringBuilder();
+                for (var result : run.results()) {
+                    ndcg.append(ndcg.isEmpty() ? "" : ", ").append(result.algorithm()).append(' ')
+                            .append(String.format(java.util.Locale.ROOT, "%.4f", result.atK().getFirst().ndcg()));
+                }
+                out("  NDCG@%d on the test split: %s; blend %s%s", run.k().getFirst(), ndcg,
+                        trained.parameters().getJsonObject("blend"), trained.parameters().containsKey("easeSkipped")
+                                ? "; " + trained.parameters().getString("easeSkipped") : "");
+            }
         } finally {
             try (Connection connection = connect(); var delete = connection.prepareStatement("delete from catalogue where id = ?")) {
                 delete.setLong(1, catalogueId);

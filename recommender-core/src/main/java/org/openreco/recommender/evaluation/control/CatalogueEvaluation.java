@@ -34,8 +34,11 @@ import java.util.EnumMap;
  * The in-product evaluation of a catalogue, the protocol of EVALUATION.md on the catalogue's positives:
  * a random per-user split (testRatio, seed), a validation split of the training part (seed + 1) on
  * which the hybrid's weights over its sources are searched ({@link BlendSearch}), then popularity,
- * item-kNN, content (when there are item vectors), iALS and the hybrid trained on the training part
- * and judged by one {@link Evaluator} (full ranking) on the test part; plus the cold-start comparison.
+ * item-kNN, content (when there are item vectors), iALS, EASE (unless skipped for too many items: the
+ * reason is in its parameters), RP3beta and the hybrid trained on the training part and judged by one
+ * {@link Evaluator} (full ranking) on the test part; plus the cold-start comparison. EASE's and
+ * RP3beta's kept item weights are both their single rows and the hybrid's sources, so each is trained
+ * once per split.
  * Produces the JSON of the issue-6 contract.
  */
 public final class CatalogueEvaluation {

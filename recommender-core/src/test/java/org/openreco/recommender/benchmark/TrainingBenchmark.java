@@ -146,10 +146,13 @@ public final class TrainingBenchmark {
                         .find(catalogueId, trained.evaluationRunId())).orElseThrow();
                 var ndcg = new StringBuilder();
                 for (var result : run.results()) {
+                    var at = result.atK().getFirst();
+                    double[] interval = at.intervals().getOrDefault("ndcg", new double[] {Double.NaN, Double.NaN});
                     ndcg.append(ndcg.isEmpty() ? "" : ", ").append(result.algorithm()).append(' ')
-                            .append(String.format(java.util.Locale.ROOT, "%.4f", result.atK().getFirst().ndcg()));
+                            .append(String.format(java.util.Locale.ROOT, "%.4f [%.4f, %.4f] (F1 %.4f)", at.ndcg(), interval[0],
+                                    interval[1], at.f1()));
                 }
-                out("  NDCG@%d on the test split: %s; blend %s%s", run.k().getFirst(), ndcg,
+                out("  NDCG@%d [95 %% bootstrap interval] on the test split: %s; blend %s%s", run.k().getFirst(), ndcg,
                         trained.parameters().getJsonObject("blend"), trained.parameters().containsKey("easeSkipped")
                                 ? "; " + trained.parameters().getString("easeSkipped") : "");
             }

@@ -188,7 +188,7 @@ class TrainingApiIT {
         assertEquals("finished", run.getString("status"), run.toString());
         assertTrue(!run.containsKey("modelVersionId") || run.isNull("modelVersionId"), run.toString());
         assertEquals(0.25, run.getJsonObject("split").getJsonNumber("ratio").doubleValue());
-        assertEquals(5, run.getJsonArray("results").size());
+        assertEquals(7, run.getJsonArray("results").size(), "popularity, item-kNN, content, iALS, EASE, RP3beta, hybrid");
     }
 
     @Test

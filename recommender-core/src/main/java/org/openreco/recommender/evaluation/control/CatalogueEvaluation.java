@@ -282,6 +282,14 @@ public final class CatalogueEvaluation {
             number(values, "coverage", a.coverage());
             number(values, "novelty", a.novelty());
             number(values, "diversity", a.diversity());
+            number(values, "f1", a.f1());
+            JsonObjectBuilder intervals = Json.createObjectBuilder();
+            a.intervals().forEach((metric, bounds) -> {
+                if (Double.isFinite(bounds[0]) && Double.isFinite(bounds[1])) {
+                    intervals.add(metric, Json.createArrayBuilder().add(bounds[0]).add(bounds[1]));
+                }
+            });
+            values.add("ci95", intervals);
             at.add(Integer.toString(a.k()), values);
         }
         JsonObjectBuilder json = Json.createObjectBuilder().add("users", m.users()).add("skippedUsers", m.skippedUsers());

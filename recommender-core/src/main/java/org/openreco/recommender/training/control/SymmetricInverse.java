@@ -124,13 +124,16 @@ final class SymmetricInverse {
     private static final boolean VECTOR_API = vectorApi();
 
     private static boolean vectorApi() {
+        var log = java.util.logging.Logger.getLogger(SymmetricInverse.class.getName());
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            log.info("EASE's inverse in plain loops (about 3× slower): the JVM runs without --add-modules=jdk.incubator.vector");
             return false;
         }
         try {
             VectorAxpy.axpy(1, new float[] {1}, 0, new float[] {1}, 0, 1);
             return true;
         } catch (LinkageError e) {
+            log.info("EASE's inverse in plain loops: the Vector API is not visible here (" + e + ")");
             return false;
         }
     }

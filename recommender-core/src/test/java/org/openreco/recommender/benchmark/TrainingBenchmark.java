@@ -152,6 +152,9 @@ public final class TrainingBenchmark {
                             .append(String.format(java.util.Locale.ROOT, "%.4f [%.4f, %.4f] (F1 %.4f)", at.ndcg(), interval[0],
                                     interval[1], at.f1()));
                 }
+                run.results().stream().filter(r -> r.algorithm().equals("hybrid")).findFirst()
+                        .ifPresent(h -> out("  hybrid over the best single algorithm (paired bootstrap): %s",
+                                h.parameters().get("gainOverBest")));
                 out("  NDCG@%d [95 %% bootstrap interval] on the test split: %s; blend %s%s", run.k().getFirst(), ndcg,
                         trained.parameters().getJsonObject("blend"), trained.parameters().containsKey("easeSkipped")
                                 ? "; " + trained.parameters().getString("easeSkipped") : "");

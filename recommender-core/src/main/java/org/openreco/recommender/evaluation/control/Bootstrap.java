@@ -18,6 +18,40 @@ final class Bootstrap {
     }
 
     /**
+     * The relative gain of a over b, mean(a) / mean(b) − 1, and its 95 % interval from resampling the users
+     * in pairs (each drawn user brings both values): {gain, low, high}. Users with NaN in either are left
+     * out; NaN throughout when none is left or b's mean is 0.
+     */
+    static double[] pairedGain(double[] a, double[] b) {
+        int[] users = java.util.stream.IntStream.range(0, a.length).filter(u -> !Double.isNaN(a[u]) && !Double.isNaN(b[u]))
+                .toArray();
+        if (users.length == 0) {
+            return new double[] {Double.NaN, Double.NaN, Double.NaN};
+        }
+        double sumA = 0, sumB = 0;
+        for (int u : users) {
+            sumA += a[u];
+            sumB += b[u];
+        }
+        if (sumB == 0) {
+            return new double[] {Double.NaN, Double.NaN, Double.NaN};
+        }
+        double[] gains = new double[RESAMPLES];
+        var random = new SplittableRandom(SEED);
+        for (int r = 0; r < RESAMPLES; r++) {
+            double ra = 0, rb = 0;
+            for (int n = 0; n < users.length; n++) {
+                int u = users[random.nextInt(users.length)];
+                ra += a[u];
+                rb += b[u];
+            }
+            gains[r] = rb == 0 ? Double.POSITIVE_INFINITY : ra / rb - 1;
+        }
+        Arrays.sort(gains);
+        return new double[] {sumA / sumB - 1, gains[(int) (RESAMPLES * 0.025)], gains[(int) Math.ceil(RESAMPLES * 0.975) - 1]};
+    }
+
+    /**
      * @param values per user (rows) the value of each metric (columns)
      * @return per metric {low, high}; {NaN, NaN} without users
      */

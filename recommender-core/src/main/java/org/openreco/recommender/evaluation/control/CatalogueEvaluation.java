@@ -28,6 +28,7 @@ import org.openreco.recommender.training.control.Ease;
 import org.openreco.recommender.training.control.ItemNeighbours;
 import org.openreco.recommender.training.control.Rp3Beta;
 import org.openreco.recommender.recommendations.entity.Source;
+import java.util.Arrays;
 import java.util.EnumMap;
 
 /**
@@ -160,6 +161,7 @@ public final class CatalogueEvaluation {
         JsonObjectBuilder metrics = Json.createObjectBuilder();
         JsonArrayBuilder algorithms = Json.createArrayBuilder();
         Map<String, Algorithm> singles = new LinkedHashMap<>();
+        Map<String, AlgorithmMetrics> judged = new LinkedHashMap<>();
         singles.put("popularity", sources.get(TRENDING));
         singles.put("item-knn", sources.get(ITEM_TO_ITEM));
         if (sources.containsKey(CONTENT)) {
@@ -179,19 +181,23 @@ public final class CatalogueEvaluation {
             long trainMillis = (System.nanoTime() - start) / 1_000_000;
             partsMillis += trainMillis;
             trained.put(single.getKey(), scorer);
-            metrics.add(single.getKey(), json(evaluator.evaluate(single.getKey(), scorer, train, test), trainMillis));
+            AlgorithmMetrics judgedSingle = evaluator.evaluate(single.getKey(), scorer, train, test);
+            judged.put(single.getKey(), judgedSingle);
+            metrics.add(single.getKey(), json(judgedSingle, trainMillis));
             algorithms.add(Json.createObjectBuilder().add("name", single.getKey()).add("parameters", parameters(single.getKey())));
         }
         if (ease.weights() != null) {
             Scorer scorer = ease.weights().scorer(train);
             trained.put(EASE, scorer);
-            metrics.add(EASE, json(evaluator.evaluate(EASE, scorer, train, test), easeMillis));
+            judged.put(EASE, evaluator.evaluate(EASE, scorer, train, test));
+            metrics.add(EASE, json(judged.get(EASE), easeMillis));
         }
         algorithms.add(Json.createObjectBuilder().add("name", EASE).add("parameters", ease.skipped() == null ? parameters(EASE)
                 : Json.createObjectBuilder(parameters(EASE)).add("skipped", ease.skipped()).build()));
         Scorer rp3 = tables.get(Source.RP3BETA).scorer(train);
         trained.put(RP3BETA, rp3);
-        metrics.add(RP3BETA, json(evaluator.evaluate(RP3BETA, rp3, train, test), rp3Millis));
+        judged.put(RP3BETA, evaluator.evaluate(RP3BETA, rp3, train, test));
+        metrics.add(RP3BETA, json(judged.get(RP3BETA), rp3Millis));
         algorithms.add(Json.createObjectBuilder().add("name", RP3BETA).add("parameters", parameters(RP3BETA)));
         partsMillis += easeMillis + rp3Millis;
         // the hybrid's parts are the single algorithms trained above, ranked by the serving pipeline
@@ -205,7 +211,8 @@ public final class CatalogueEvaluation {
         JsonObjectBuilder blendJson = Json.createObjectBuilder();
         blend.forEach(blendJson::add);
         algorithms.add(Json.createObjectBuilder().add("name", "hybrid").add("parameters", Json.createObjectBuilder()
-                .add("blend", blendJson).add("validationNdcg@" + k, searched.validationNdcg())));
+                .add("blend", blendJson).add("validationNdcg@" + k, searched.validationNdcg())
+                .add("gainOverBest", gainOverBest(hybrid, judged, request.k().indexOf(k), k))));
 
         JsonObject data = Json.createObjectBuilder().add("users", log.userCount()).add("items", log.itemCount())
                 .add("interactions", events).add("positives", log.size()).add("train", split.train().length)
@@ -252,6 +259,20 @@ public final class CatalogueEvaluation {
         recall.add("collaborative", collaborativeMetrics.at(k).recall());
         return Json.createObjectBuilder().add("items", coldItems.size()).add("users", collaborativeMetrics.users())
                 .add("k", k).add("recall", recall).build();
+    }
+
+    /**
+     * The hybrid's relative NDCG@k gain over the best single algorithm of the run, with its 95 % interval
+     * from a paired bootstrap over the same test users (each drawn user brings both lists' NDCG).
+     */
+    static JsonObject gainOverBest(AlgorithmMetrics hybrid, Map<String, AlgorithmMetrics> singles, int cutOff, int k) {
+        var best = singles.values().stream().max(java.util.Comparator.comparingDouble(m -> m.at(k).ndcg())).orElseThrow();
+        double[] gain = Bootstrap.pairedGain(hybrid.userNdcg()[cutOff], best.userNdcg()[cutOff]);
+        JsonObjectBuilder json = Json.createObjectBuilder().add("algorithm", best.algorithm()).add("k", k);
+        if (Arrays.stream(gain).allMatch(Double::isFinite)) {
+            json.add("ndcgGain", gain[0]).add("ci95", Json.createArrayBuilder().add(gain[1]).add(gain[2]));
+        }
+        return json.build();
     }
 
     private JsonObject parameters(String algorithm) {

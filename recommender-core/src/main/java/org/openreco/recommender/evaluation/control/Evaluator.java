@@ -56,7 +56,7 @@ public final class Evaluator {
         long trainMillis = (System.nanoTime() - start) / 1_000_000;
         AlgorithmMetrics metrics = evaluate(algorithm.name(), scorer, train, split.testMatrix());
         return new AlgorithmMetrics(metrics.algorithm(), metrics.atK(), metrics.mrr(), metrics.users(),
-                metrics.skippedUsers(), trainMillis, metrics.rankMillis());
+                metrics.skippedUsers(), trainMillis, metrics.rankMillis(), metrics.userNdcg());
     }
 
     /** Evaluates a trained scorer; train and test are users × items matrices of the same dimensions. */
@@ -192,9 +192,15 @@ public final class Evaluator {
                     diversityCounts[c] == 0 ? Double.NaN : sums[at + 7] / diversityCounts[c], sums[at + 8] / d,
                     intervals(perUser, at)));
         }
+        double[][] userNdcg = new double[cutoffs.length][perUser.length];
+        for (int c = 0; c < cutoffs.length; c++) {
+            for (int n = 0; n < perUser.length; n++) {
+                userNdcg[c][n] = perUser[n] == null ? Double.NaN : perUser[n][c * perK + 2];
+            }
+        }
         long rankMillis = (System.nanoTime() - start) / 1_000_000;
         return new AlgorithmMetrics(name, atK, sums[sums.length - 1] / d, evaluated, testUsers.length - evaluated, 0,
-                rankMillis);
+                rankMillis, userNdcg);
     }
 
     /** Per-user values at one cut-off: {@link #INTERVAL_METRICS} and their offsets in a user's values. */

@@ -1,5 +1,8 @@
 package org.openreco.recommender.ranking;
 
+import java.util.Map;
+import org.openreco.recommender.recommendations.entity.Source;
+
 /**
  * A catalogue's ranking state, by item index 0..items-1: what every source scores with. Immutable once
  * built; a change is a new model. Any part may be absent (null): no collaborative model yet, no
@@ -16,20 +19,31 @@ package org.openreco.recommender.ranking;
  * @param unitVectors    per item its content vector scaled to length 1 (null entries: none), or null
  * @param newest         item indices newest first: the fill when trending runs out (never null)
  * @param weights        the tuned blend of the sources
+ * @param itemWeights    the item × item models by source (EASE, RP3beta); absent: not trained
  * @param factorColumns  the item factors factor-major (factors × items), derived from {@code itemFactors}:
- *                       scoring every item then runs along contiguous memory, vectorised by the JIT
+ *                       scoring every item then runs along contiguous memory, a register's width at a time
  */
 public record RankingModel(int items, int factors, float[] itemFactors, int[][] neighbours, float[][] similarities,
         int[] trending, float[] trendingScores, float[][] unitVectors, int[] newest, BlendWeights weights,
-        float[] factorColumns) {
+        Map<Source, ItemWeights> itemWeights, float[] factorColumns) {
 
+    /** Without item × item models. */
     public RankingModel(int items, int factors, float[] itemFactors, int[][] neighbours, float[][] similarities,
             int[] trending, float[] trendingScores, float[][] unitVectors, int[] newest, BlendWeights weights) {
         this(items, factors, itemFactors, neighbours, similarities, trending, trendingScores, unitVectors, newest, weights,
-                columns(items, factors, itemFactors));
+                Map.of());
+    }
+
+    public RankingModel(int items, int factors, float[] itemFactors, int[][] neighbours, float[][] similarities,
+            int[] trending, float[] trendingScores, float[][] unitVectors, int[] newest, BlendWeights weights,
+            Map<Source, ItemWeights> itemWeights) {
+        this(items, factors, itemFactors, neighbours, similarities, trending, trendingScores, unitVectors, newest, weights,
+                itemWeights, columns(items, factors, itemFactors));
     }
 
     public RankingModel {
+        // by source, in the enum's order: the pipeline asks the sources in a fixed order
+        itemWeights = itemWeights.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(itemWeights));
         if (itemFactors != null && itemFactors.length != items * factors) {
             throw new IllegalArgumentException(items + " items × " + factors + " factors, but " + itemFactors.length + " values");
         }
@@ -53,13 +67,25 @@ public record RankingModel(int items, int factors, float[] itemFactors, int[][] 
     /** The same state with other content vectors (a new embedding generation, or new items' vectors). */
     public RankingModel withVectors(float[][] vectors) {
         return new RankingModel(items, factors, itemFactors, neighbours, similarities, trending, trendingScores, vectors,
-                newest, weights, factorColumns);
+                newest, weights, itemWeights, factorColumns);
     }
 
     /** The same state with another trending ranking. */
     public RankingModel withTrending(int[] ranked, float[] scores) {
         return new RankingModel(items, factors, itemFactors, neighbours, similarities, ranked, scores, unitVectors, newest,
-                weights, factorColumns);
+                weights, itemWeights, factorColumns);
+    }
+
+    /** The same state with another blend. */
+    public RankingModel withWeights(BlendWeights blend) {
+        return new RankingModel(items, factors, itemFactors, neighbours, similarities, trending, trendingScores, unitVectors,
+                newest, blend, itemWeights, factorColumns);
+    }
+
+    /** The same state with item × item models (by source). */
+    public RankingModel withItemWeights(Map<Source, ItemWeights> models) {
+        return new RankingModel(items, factors, itemFactors, neighbours, similarities, trending, trendingScores, unitVectors,
+                newest, weights, models, factorColumns);
     }
 
     private static float[] columns(int items, int factors, float[] rows) {

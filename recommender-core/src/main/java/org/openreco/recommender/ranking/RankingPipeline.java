@@ -73,6 +73,12 @@ public final class RankingPipeline {
         if (weights.itemToItem() > 0 && model.hasNeighbours() && user.recent().length > 0) {
             itemToItem(model, user, eligible, perSource, lists);
         }
+        for (var walk : model.itemWeights().entrySet()) {
+            if (weights.of(walk.getKey()) > 0 && user.recent().length > 0) {
+                summed(walk.getKey(), walk.getValue().targets(), walk.getValue().weights(), model.items(), user, eligible,
+                        perSource, lists);
+            }
+        }
         if (weights.trending() > 0) {
             int[] items = new int[perSource];
             float[] scores = new float[perSource];
@@ -235,12 +241,21 @@ public final class RankingPipeline {
      */
     private static void itemToItem(RankingModel model, RankingUser user, IntPredicate eligible, int perSource,
             SourceLists lists) {
-        float[] scores = scratch(model.items());
-        float[] strongest = new float[model.items()];
-        int[] anchors = new int[model.items()];
+        summed(Source.ITEM_TO_ITEM, model.neighbours(), model.similarities(), model.items(), user, eligible, perSource, lists);
+    }
+
+    /**
+     * A source of item × item weights (neighbours' similarities, EASE, RP3beta): sums, per eligible item
+     * the user's recent items point to, the weights; its anchor is the recent item that gave the most.
+     */
+    private static void summed(Source source, int[][] targets, float[][] weights, int items, RankingUser user,
+            IntPredicate eligible, int perSource, SourceLists lists) {
+        float[] scores = scratch(items);
+        float[] strongest = new float[items];
+        int[] anchors = new int[items];
         for (int h : user.recent()) {
-            int[] neighbours = model.neighbours()[h];
-            float[] similarities = model.similarities()[h];
+            int[] neighbours = targets[h];
+            float[] similarities = weights[h];
             for (int j = 0; neighbours != null && j < neighbours.length; j++) {
                 int item = neighbours[j];
                 if (!eligible.test(item)) {
@@ -267,7 +282,7 @@ public final class RankingPipeline {
             anchor[r] = anchors[top[r]];
         }
         if (top.length > 0) {
-            lists.put(Source.ITEM_TO_ITEM, top, raw, anchor);
+            lists.put(source, top, raw, anchor);
         }
     }
 

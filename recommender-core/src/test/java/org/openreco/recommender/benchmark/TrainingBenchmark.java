@@ -141,6 +141,24 @@ public final class TrainingBenchmark {
                     + "activation the rest); %d users, %d items, %d interactions; hybrid %s", round, trained.status(),
                     seconds, evaluationMillis / 1000.0, trained.users(), trained.items(), trained.interactions(),
                     trained.metrics());
+            if (trained.evaluationRunId() != null) {
+                var run = transactions.inNew(c -> new org.openreco.recommender.evaluation.control.EvaluationStore(c)
+                        .find(catalogueId, trained.evaluationRunId())).orElseThrow();
+                var ndcg = new StringBuilder();
+                for (var result : run.results()) {
+                    var at = result.atK().getFirst();
+                    double[] interval = at.intervals().getOrDefault("ndcg", new double[] {Double.NaN, Double.NaN});
+                    ndcg.append(ndcg.isEmpty() ? "" : ", ").append(result.algorithm()).append(' ')
+                            .append(String.format(java.util.Locale.ROOT, "%.4f [%.4f, %.4f] (F1 %.4f)", at.ndcg(), interval[0],
+                                    interval[1], at.f1()));
+                }
+                run.results().stream().filter(r -> r.algorithm().equals("hybrid")).findFirst()
+                        .ifPresent(h -> out("  hybrid over the best single algorithm (paired bootstrap): %s",
+                                h.parameters().get("gainOverBest")));
+                out("  NDCG@%d [95 %% bootstrap interval] on the test split: %s; blend %s%s", run.k().getFirst(), ndcg,
+                        trained.parameters().getJsonObject("blend"), trained.parameters().containsKey("easeSkipped")
+                                ? "; " + trained.parameters().getString("easeSkipped") : "");
+            }
         } finally {
             try (Connection connection = connect(); var delete = connection.prepareStatement("delete from catalogue where id = ?")) {
                 delete.setLong(1, catalogueId);

@@ -58,6 +58,26 @@ class RankingPipelineTest {
     }
 
     @Test
+    void easeAndRp3betaSumTheirItemWeightsOverRecentItemsAndNameTheStrongest() {
+        // EASE: 4 → {1: 0.5, 2: 0.1}, 5 → {2: 0.3}; RP3beta: 5 → {0: 0.2}
+        var ease = new ItemWeights(new int[][] {{}, {}, {}, {}, {1, 2}, {2}},
+                new float[][] {{}, {}, {}, {}, {0.5f, 0.1f}, {0.3f}});
+        var rp3 = new ItemWeights(new int[][] {{}, {}, {}, {}, {}, {0}}, new float[][] {{}, {}, {}, {}, {}, {0.2f}});
+        var model = model(new BlendWeights(0, 0, 0, 0, 1, 0.5)).withItemWeights(java.util.Map.of(Source.EASE, ease,
+                Source.RP3BETA, rp3));
+        var user = new RankingUser(null, null, new int[] {4, 5}, new int[] {4, 5});
+        var lists = RankingPipeline.candidates(model, user, i -> true, 3, null, model.weights());
+        // EASE sums: item 1 = 0.5 (from 4), item 2 = 0.1 + 0.3 = 0.4 (most from 5)
+        assertEquals(List.of(1, 2), java.util.Arrays.stream(lists.of(Source.EASE).items()).boxed().toList());
+        assertEquals(List.of(4, 5), java.util.Arrays.stream(lists.of(Source.EASE).anchors()).boxed().toList());
+        var ranked = RankingPipeline.rank(model, user, i -> true, 3, 0, null);
+        // normalised: EASE 1 → 1, 2 → 0; RP3beta 0 → 1 (alone): blended 1 → 1, 0 → 0.5, 2 → 0
+        assertEquals(List.of(1, 0, 2), items(ranked));
+        assertEquals(List.of(Source.EASE, Source.RP3BETA, Source.EASE), ranked.stream().map(Ranked::source).toList());
+        assertEquals(List.of(4, 5, 5), ranked.stream().map(Ranked::anchor).toList(), "the recent item that gave the most");
+    }
+
+    @Test
     void anUnknownUserGetsTrendingThenTheNewestItems() {
         var ranked = RankingPipeline.rank(model(new BlendWeights(1, 1, 1, 1)), RankingUser.UNKNOWN, i -> i != 1, 4, 0, null);
         assertEquals(List.of(0, 2, 5, 4), items(ranked));

@@ -117,7 +117,8 @@ class TrainingApiIT {
         assertEquals(15, loss.size(), "a loss per epoch: " + loss);
         assertTrue(loss.stream().allMatch(l -> l > 0) && loss.getLast() < loss.getFirst(), "the loss falls: " + loss);
         var blend = trained.getJsonObject("parameters").getJsonObject("blend");
-        assertEquals(java.util.Set.of("collaborative", "item-to-item", "content", "trending"), blend.keySet());
+        assertEquals(java.util.Set.of("collaborative", "item-to-item", "content", "trending", "ease", "rp3beta"), blend.keySet());
+        assertFalse(trained.getJsonObject("parameters").containsKey("easeSkipped"), "ml-latest-small fits EASE: " + trained);
         assertTrue(trained.getJsonObject("metrics").getJsonNumber("ndcg@10").doubleValue() > 0, trained.toString());
         theEvaluatorsListsAreTheServedOnes(trained);
 
@@ -136,10 +137,13 @@ class TrainingApiIT {
             }
             at10.put(result.getString("algorithm"), atK.getFirst());
         }
-        assertEquals(List.of("popularity", "item-knn", "content", "ials", "hybrid"), List.copyOf(at10.keySet()));
+        assertEquals(List.of("popularity", "item-knn", "content", "ials", "ease", "rp3beta", "hybrid"), List.copyOf(at10.keySet()));
         double popularity = ndcg(at10, "popularity");
-        System.out.printf("BENCHMARK TrainingApiIT: NDCG@10 popularity %.4f, item-knn %.4f, content %.4f, ials %.4f, hybrid %.4f; blend %s%n",
-                popularity, ndcg(at10, "item-knn"), ndcg(at10, "content"), ndcg(at10, "ials"), ndcg(at10, "hybrid"), blend);
+        System.out.printf("BENCHMARK TrainingApiIT: NDCG@10 popularity %.4f, item-knn %.4f, content %.4f, ials %.4f, ease %.4f, "
+                + "rp3beta %.4f, hybrid %.4f; blend %s%n", popularity, ndcg(at10, "item-knn"), ndcg(at10, "content"),
+                ndcg(at10, "ials"), ndcg(at10, "ease"), ndcg(at10, "rp3beta"), ndcg(at10, "hybrid"), blend);
+        assertTrue(ndcg(at10, "ease") > popularity, "EASE beats popularity: " + at10);
+        assertTrue(ndcg(at10, "rp3beta") > popularity, "RP3beta beats popularity: " + at10);
         assertTrue(ndcg(at10, "ials") > popularity, "iALS beats popularity: " + at10);
         assertTrue(ndcg(at10, "item-knn") > popularity, "item-kNN beats popularity: " + at10);
         assertTrue(run.containsKey("coldStart"), run.toString());
@@ -149,7 +153,8 @@ class TrainingApiIT {
         assertEquals(200, served.status(), served.body());
         var sources = served.json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
                 .map(item -> item.getString("source")).collect(java.util.stream.Collectors.toSet());
-        assertTrue(sources.contains("collaborative") || sources.contains("item-to-item"),
+        assertTrue(sources.contains("collaborative") || sources.contains("item-to-item") || sources.contains("ease")
+                || sources.contains("rp3beta"),
                 "the trained model's sources serve: " + served.body());
 
         var history = Api.get(base + "/evaluations").array();
@@ -183,7 +188,7 @@ class TrainingApiIT {
         assertEquals("finished", run.getString("status"), run.toString());
         assertTrue(!run.containsKey("modelVersionId") || run.isNull("modelVersionId"), run.toString());
         assertEquals(0.25, run.getJsonObject("split").getJsonNumber("ratio").doubleValue());
-        assertEquals(5, run.getJsonArray("results").size());
+        assertEquals(7, run.getJsonArray("results").size(), "popularity, item-kNN, content, iALS, EASE, RP3beta, hybrid");
     }
 
     @Test
@@ -207,9 +212,18 @@ class TrainingApiIT {
         String catalogue = ImportsApiIT.newCatalogue("train-errors");
         CREATED.add(catalogue);
         String base = "/api/v1/admin/catalogues/" + catalogue;
-        for (var bad : Map.of("{\"factors\":0}", "factors", "{\"factors\":129}", "factors", "{\"alpha\":-1}", "alpha",
-                "{\"epochs\":0}", "epochs", "{\"neighbours\":0}", "neighbours", "{\"testRatio\":1.0}", "testRatio",
-                "{\"k\":[0]}", "k", "{\"regularization\":-0.5}", "regularization").entrySet()) {
+        for (var bad : Map.ofEntries(
+                Map.entry("{\"factors\":0}", "factors"),
+                Map.entry("{\"factors\":129}", "factors"),
+                Map.entry("{\"alpha\":-1}", "alpha"),
+                Map.entry("{\"epochs\":0}", "epochs"),
+                Map.entry("{\"neighbours\":0}", "neighbours"),
+                Map.entry("{\"testRatio\":1.0}", "testRatio"),
+                Map.entry("{\"k\":[0]}", "k"),
+                Map.entry("{\"regularization\":-0.5}", "regularization"),
+                Map.entry("{\"easeLambda\":0}", "easeLambda"),
+                Map.entry("{\"easeMaxItems\":-1}", "easeMaxItems"),
+                Map.entry("{\"rp3Beta\":-1}", "rp3Beta")).entrySet()) {
             var reply = Api.post(base + "/training", bad.getKey());
             assertEquals(400, reply.status(), bad.getKey() + ": " + reply.body());
             assertEquals(bad.getValue(), reply.json().getString("field"), reply.body());

@@ -15,8 +15,9 @@ public record EvaluationRunJson(long id, String catalogue, Long modelVersionId, 
     public record Result(String algorithm, JsonObject parameters, List<AtK> atK, Double mrr, int users, long trainMillis) {
     }
 
+    /** @param ci95 per metric its 95 % bootstrap interval over users, [low, high] (empty for older runs) */
     public record AtK(int k, Double precision, Double recall, Double ndcg, Double map, Double mrr, Double hitRate,
-            Double coverage, Double novelty, Double diversity) {
+            Double coverage, Double novelty, Double diversity, Double f1, java.util.Map<String, List<Double>> ci95) {
     }
 
     static EvaluationRunJson of(EvaluationRun run) {
@@ -32,7 +33,18 @@ public record EvaluationRunJson(long id, String catalogue, Long modelVersionId, 
 
     private static AtK atK(MetricsAtK m) {
         return new AtK(m.k(), finite(m.precision()), finite(m.recall()), finite(m.ndcg()), finite(m.map()),
-                finite(m.mrr()), finite(m.hitRate()), finite(m.coverage()), finite(m.novelty()), finite(m.diversity()));
+                finite(m.mrr()), finite(m.hitRate()), finite(m.coverage()), finite(m.novelty()), finite(m.diversity()),
+                finite(m.f1()), intervals(m));
+    }
+
+    private static java.util.Map<String, List<Double>> intervals(MetricsAtK m) {
+        var intervals = new java.util.LinkedHashMap<String, List<Double>>();
+        m.intervals().forEach((metric, bounds) -> {
+            if (Double.isFinite(bounds[0]) && Double.isFinite(bounds[1])) {
+                intervals.put(metric, List.of(bounds[0], bounds[1]));
+            }
+        });
+        return intervals;
     }
 
     private static Double finite(double value) {

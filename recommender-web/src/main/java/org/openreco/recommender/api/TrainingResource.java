@@ -38,7 +38,8 @@ public class TrainingResource {
     @Path("training")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start a training (optional body: factors, alpha, regularization, epochs, neighbours, "
-            + "testRatio, seed, k); 202 with the new model version, 409 while one is running")
+            + "testRatio, seed, k, easeLambda, easeMaxItems, rp3Alpha, rp3Beta); 202 with the new model version, 409 while "
+            + "one is running")
     public Response start(@PathParam("catalogue") String catalogue, TrainingRequest request, @Context UriInfo uri) {
         ModelVersion version = training.start(catalogue, request, "api");
         return Response.accepted(version)

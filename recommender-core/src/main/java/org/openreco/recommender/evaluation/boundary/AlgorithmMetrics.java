@@ -12,9 +12,18 @@ import java.util.List;
  * @param skippedUsers  users with test rows but no such relevant item: left out of every mean
  * @param trainMillis   training time (0 when the scorer came trained)
  * @param rankMillis    time to rank every evaluated user's candidates
+ * @param userNdcg      per cut-off (the order of {@code atK}) each test user's NDCG, NaN for a skipped
+ *                      user, in the test matrix's user order: two algorithms judged on the same split can
+ *                      be compared user by user; null where not kept
  */
 public record AlgorithmMetrics(String algorithm, List<MetricsAtK> atK, double mrr, int users, int skippedUsers,
-        long trainMillis, long rankMillis) {
+        long trainMillis, long rankMillis, double[][] userNdcg) {
+
+    /** Without the per-user values. */
+    public AlgorithmMetrics(String algorithm, List<MetricsAtK> atK, double mrr, int users, int skippedUsers,
+            long trainMillis, long rankMillis) {
+        this(algorithm, atK, mrr, users, skippedUsers, trainMillis, rankMillis, null);
+    }
 
     public MetricsAtK at(int k) {
         return atK.stream().filter(m -> m.k() == k).findFirst()

@@ -14,7 +14,21 @@ package org.openreco.recommender.evaluation.boundary;
  *                  recommended items (items nobody has count as one user)
  * @param diversity intra-list diversity, 1 − mean pairwise cosine of the top-K items' vectors; NaN when
  *                  no item vectors were given
+ * @param f1        per user 2·precision·recall / (precision + recall) (0 without a hit), then the mean
+ * @param intervals per metric that is a mean over users (precision, recall, f1, ndcg, map, mrr, hitRate)
+ *                  its 95 % bootstrap interval over users, {low, high}; empty where not computed (runs
+ *                  stored before intervals existed)
  */
 public record MetricsAtK(int k, double precision, double recall, double ndcg, double map, double mrr, double hitRate,
-        double coverage, double novelty, double diversity) {
+        double coverage, double novelty, double diversity, double f1, java.util.Map<String, double[]> intervals) {
+
+    /** Without F1 and intervals (NaN, none). */
+    public MetricsAtK(int k, double precision, double recall, double ndcg, double map, double mrr, double hitRate,
+            double coverage, double novelty, double diversity) {
+        this(k, precision, recall, ndcg, map, mrr, hitRate, coverage, novelty, diversity, Double.NaN, java.util.Map.of());
+    }
+
+    public MetricsAtK {
+        intervals = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(intervals));
+    }
 }

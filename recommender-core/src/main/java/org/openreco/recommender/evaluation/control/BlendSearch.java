@@ -71,12 +71,13 @@ public final class BlendSearch {
     /**
      * The search over the ranking pipeline's own blend ({@link RankingPipeline}): each source's candidates
      * for the validation users are found once, each trial re-blends them with its weights and fills the
-     * list as serving does, so the weights are tuned on exactly what storefronts get.
+     * list as serving does, so the weights are tuned on exactly what storefronts get. Only the
+     * {@code available} sources are searched; the others keep weight 0.
      */
     static Result searchPipeline(SplitRanking ranking, InteractionMatrix train, InteractionMatrix test, int k,
-            double[] grid, int rounds, int threads) {
+            double[] grid, int rounds, int threads, java.util.function.Predicate<org.openreco.recommender.recommendations.entity.Source> available) {
         RankingModel model = ranking.model();
-        BlendWeights every = new BlendWeights(1, 1, 1, 1);
+        BlendWeights every = new BlendWeights(1, 1, 1, 1, 1, 1);
         int[] users = IntStream.range(0, test.rows()).filter(u -> test.rowLength(u) > 0).toArray();
         SourceLists[] lists = new SourceLists[users.length];
         BitSet[] seen = new BitSet[users.length];
@@ -91,9 +92,13 @@ public final class BlendSearch {
                 BitSet s = seen[n];
                 lists[n] = RankingPipeline.candidates(model, user, i -> !s.get(i), perSource, null, every);
             })).join();
-            double[] weights = {1, 1, 1, 1};
+            // a source the model lacks (no vectors, EASE skipped) proposes nothing: its weight stays 0
+            double[] weights = new double[BlendWeights.SOURCES.length];
+            for (int p = 0; p < weights.length; p++) {
+                weights[p] = available.test(BlendWeights.SOURCES[p]) ? 1 : 0;
+            }
             java.util.function.ToDoubleFunction<double[]> ndcg = w -> {
-                var blend = new BlendWeights(w[0], w[1], w[2], w[3]);
+                var blend = BlendWeights.of(w);
                 return pool.submit(() -> IntStream.range(0, users.length).parallel().mapToDouble(n -> {
                     int user = users[n];
                     boolean[] relevant = new boolean[model.items()];
@@ -113,7 +118,7 @@ public final class BlendSearch {
                     return RankingMetrics.ndcg(shown.stream().mapToInt(Ranked::item).toArray(), relevant, count, k);
                 }).filter(v -> !Double.isNaN(v)).average().orElse(0)).join();
             };
-            return coordinateSearch(ndcg, grid, rounds, weights);
+            return coordinateSearch(ndcg, grid, rounds, weights, p -> available.test(BlendWeights.SOURCES[p]));
         }
     }
 
@@ -174,7 +179,8 @@ public final class BlendSearch {
     private static Result coordinateSearch(List<Scorer> cached, ScoreNormalisation normalisation, InteractionMatrix train,
             InteractionMatrix test, int k, double[] grid, int rounds, int threads, double[] start) {
         Evaluator evaluator = new Evaluator(new int[] {k}, null, threads);
-        return coordinateSearch(w -> ndcg(evaluator, cached, w, train, test, k, normalisation), grid, rounds, start.clone());
+        return coordinateSearch(w -> ndcg(evaluator, cached, w, train, test, k, normalisation), grid, rounds, start.clone(),
+                p -> true);
     }
 
     /**
@@ -182,12 +188,15 @@ public final class BlendSearch {
      * improvements move a weight (deterministic), and all-zero weights are never tried.
      */
     private static Result coordinateSearch(java.util.function.ToDoubleFunction<double[]> objective, double[] grid, int rounds,
-            double[] weights) {
+            double[] weights, java.util.function.IntPredicate searched) {
         double best = objective.applyAsDouble(weights);
         int trials = 1;
         for (int round = 0; round < rounds; round++) {
             boolean moved = false;
             for (int p = 0; p < weights.length; p++) {
+                if (!searched.test(p)) {
+                    continue;
+                }
                 double current = weights[p];
                 for (double g : grid) {
                     if (g == current) {

@@ -24,20 +24,31 @@ import org.openreco.recommender.training.control.InteractionMatrix;
 import org.openreco.recommender.training.control.ItemKnn;
 import org.openreco.recommender.training.control.Popularity;
 import org.openreco.recommender.training.control.Scorer;
+import org.openreco.recommender.training.control.Ease;
+import org.openreco.recommender.training.control.ItemNeighbours;
+import org.openreco.recommender.training.control.Rp3Beta;
+import org.openreco.recommender.recommendations.entity.Source;
+import java.util.Arrays;
+import java.util.EnumMap;
 
 /**
  * The in-product evaluation of a catalogue, the protocol of EVALUATION.md on the catalogue's positives:
  * a random per-user split (testRatio, seed), a validation split of the training part (seed + 1) on
  * which the hybrid's weights over its sources are searched ({@link BlendSearch}), then popularity,
- * item-kNN, content (when there are item vectors), iALS and the hybrid trained on the training part
- * and judged by one {@link Evaluator} (full ranking) on the test part; plus the cold-start comparison.
+ * item-kNN, content (when there are item vectors), iALS, EASE (unless skipped for too many items: the
+ * reason is in its parameters), RP3beta and the hybrid trained on the training part and judged by one
+ * {@link Evaluator} (full ranking) on the test part; plus the cold-start comparison. EASE's and
+ * RP3beta's kept item weights are both their single rows and the hybrid's sources, so each is trained
+ * once per split.
  * Produces the JSON of the issue-6 contract.
  */
 public final class CatalogueEvaluation {
 
     /** The hybrid's sources, named as serving names them, in blend order. */
     public static final String COLLABORATIVE = "collaborative", ITEM_TO_ITEM = "item-to-item", CONTENT = "content",
-            TRENDING = "trending";
+            TRENDING = "trending", EASE = "ease", RP3BETA = "rp3beta";
+    /** Weights EASE and RP3beta keep per item, for the evaluation as for serving. */
+    public static final int ITEM_WEIGHTS_KEPT = 100;
     private static final int BLEND_ROUNDS = 3;
     private static final BlendWeights EVERY_SOURCE = new BlendWeights(1, 1, 1, 1);
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(CatalogueEvaluation.class.getName());
@@ -47,9 +58,10 @@ public final class CatalogueEvaluation {
      *
      * @param blend  the tuned weight per source (content absent without item vectors)
      * @param hybrid the hybrid's metrics on the test split (the model's headline)
+     * @param easeSkipped why EASE was not trained on the test split's training part (null: it was)
      */
     public record Outcome(JsonObject split, JsonArray algorithms, JsonObject metrics, JsonObject data,
-            JsonObject coldStart, Map<String, Double> blend, AlgorithmMetrics hybrid) {
+            JsonObject coldStart, Map<String, Double> blend, AlgorithmMetrics hybrid, String easeSkipped) {
     }
 
     private final TrainingRequest request;
@@ -59,6 +71,24 @@ public final class CatalogueEvaluation {
     public CatalogueEvaluation(TrainingRequest request, int threads) {
         this.request = request;
         this.threads = threads;
+    }
+
+    public static Ease ease(TrainingRequest request, int threads) {
+        return new Ease(request.easeLambda(), request.easeMaxItems(), ITEM_WEIGHTS_KEPT, threads);
+    }
+
+    public static Rp3Beta rp3Beta(TrainingRequest request, int threads) {
+        return new Rp3Beta(request.rp3Alpha(), request.rp3Beta(), ITEM_WEIGHTS_KEPT, threads);
+    }
+
+    /** The item × item tables by source: EASE's (absent when skipped) and RP3beta's, trained on {@code train}. */
+    private Map<Source, ItemNeighbours> itemWeights(InteractionMatrix train, Ease.Trained ease) {
+        Map<Source, ItemNeighbours> tables = new EnumMap<>(Source.class);
+        if (ease.weights() != null) {
+            tables.put(Source.EASE, ease.weights());
+        }
+        tables.put(Source.RP3BETA, rp3Beta(request, threads).neighbours(train));
+        return tables;
     }
 
     public static AlsParameters als(TrainingRequest request, int threads) {
@@ -100,13 +130,18 @@ public final class CatalogueEvaluation {
 
         long started = System.nanoTime();
         InteractionMatrix validationTrain = validation.trainMatrix();
+        var validationTables = itemWeights(validationTrain, ease(request, threads).train(validationTrain));
         SplitRanking validationRanking = SplitRanking.of(validation, validation.train(), validationTrain,
                 new ImplicitAls(als(request, threads)).fit(validationTrain),
                 new ItemKnn(request.neighbours(), true, threads).neighbours(validationTrain), itemVectors, negatives, halfLifeDays,
-                EVERY_SOURCE);
+                EVERY_SOURCE).withItemWeights(validationTables);
         long fitted = System.nanoTime();
         BlendSearch.Result searched = BlendSearch.searchPipeline(validationRanking, validationTrain, validation.testMatrix(), k,
-                BlendSearch.GRID, BLEND_ROUNDS, threads);
+                BlendSearch.GRID, BLEND_ROUNDS, threads, source -> switch (source) {
+                    case CONTENT -> itemVectors != null;
+                    case EASE, RP3BETA -> validationTables.containsKey(source);
+                    default -> true;
+                });
         long searchedAt = System.nanoTime();
         double[] w = searched.weights();
         Map<String, Double> blend = new LinkedHashMap<>();
@@ -116,6 +151,8 @@ public final class CatalogueEvaluation {
             blend.put(CONTENT, w[2]);
         }
         blend.put(TRENDING, w[3]);
+        blend.put(EASE, w[4]);
+        blend.put(RP3BETA, w[5]);
 
         InteractionMatrix train = split.trainMatrix();
         InteractionMatrix test = split.testMatrix();
@@ -124,6 +161,7 @@ public final class CatalogueEvaluation {
         JsonObjectBuilder metrics = Json.createObjectBuilder();
         JsonArrayBuilder algorithms = Json.createArrayBuilder();
         Map<String, Algorithm> singles = new LinkedHashMap<>();
+        Map<String, AlgorithmMetrics> judged = new LinkedHashMap<>();
         singles.put("popularity", sources.get(TRENDING));
         singles.put("item-knn", sources.get(ITEM_TO_ITEM));
         if (sources.containsKey(CONTENT)) {
@@ -131,27 +169,50 @@ public final class CatalogueEvaluation {
         }
         singles.put("ials", sources.get(COLLABORATIVE));
         long partsMillis = 0;
+        // EASE and RP3beta: their tables serve the hybrid too, so each is trained once on the training part
+        long tablesStart = System.nanoTime();
+        Ease.Trained ease = ease(request, threads).train(train);
+        long easeMillis = (System.nanoTime() - tablesStart) / 1_000_000;
+        var tables = itemWeights(train, ease);
+        long rp3Millis = (System.nanoTime() - tablesStart) / 1_000_000 - easeMillis;
         for (var single : singles.entrySet()) {
             long start = System.nanoTime();
             Scorer scorer = single.getValue().fit(train);
             long trainMillis = (System.nanoTime() - start) / 1_000_000;
             partsMillis += trainMillis;
             trained.put(single.getKey(), scorer);
-            metrics.add(single.getKey(), json(evaluator.evaluate(single.getKey(), scorer, train, test), trainMillis));
+            AlgorithmMetrics judgedSingle = evaluator.evaluate(single.getKey(), scorer, train, test);
+            judged.put(single.getKey(), judgedSingle);
+            metrics.add(single.getKey(), json(judgedSingle, trainMillis));
             algorithms.add(Json.createObjectBuilder().add("name", single.getKey()).add("parameters", parameters(single.getKey())));
         }
+        if (ease.weights() != null) {
+            Scorer scorer = ease.weights().scorer(train);
+            trained.put(EASE, scorer);
+            judged.put(EASE, evaluator.evaluate(EASE, scorer, train, test));
+            metrics.add(EASE, json(judged.get(EASE), easeMillis));
+        }
+        algorithms.add(Json.createObjectBuilder().add("name", EASE).add("parameters", ease.skipped() == null ? parameters(EASE)
+                : Json.createObjectBuilder(parameters(EASE)).add("skipped", ease.skipped()).build()));
+        Scorer rp3 = tables.get(Source.RP3BETA).scorer(train);
+        trained.put(RP3BETA, rp3);
+        judged.put(RP3BETA, evaluator.evaluate(RP3BETA, rp3, train, test));
+        metrics.add(RP3BETA, json(judged.get(RP3BETA), rp3Millis));
+        algorithms.add(Json.createObjectBuilder().add("name", RP3BETA).add("parameters", parameters(RP3BETA)));
+        partsMillis += easeMillis + rp3Millis;
         // the hybrid's parts are the single algorithms trained above, ranked by the serving pipeline
         long start = System.nanoTime();
         var neighbours = new ItemKnn(request.neighbours(), true, threads).neighbours(train);
         partsMillis += (System.nanoTime() - start) / 1_000_000;
         SplitRanking testRanking = SplitRanking.of(split, split.train(), train, (AlsModel) trained.get("ials"), neighbours,
-                itemVectors, negatives, halfLifeDays, new BlendWeights(w[0], w[1], w[2], w[3]));
+                itemVectors, negatives, halfLifeDays, BlendWeights.of(w)).withItemWeights(tables);
         AlgorithmMetrics hybrid = evaluator.evaluate("hybrid", (Evaluator.Ranker) testRanking::rank, train, test);
         metrics.add("hybrid", json(hybrid, partsMillis));
         JsonObjectBuilder blendJson = Json.createObjectBuilder();
         blend.forEach(blendJson::add);
         algorithms.add(Json.createObjectBuilder().add("name", "hybrid").add("parameters", Json.createObjectBuilder()
-                .add("blend", blendJson).add("validationNdcg@" + k, searched.validationNdcg())));
+                .add("blend", blendJson).add("validationNdcg@" + k, searched.validationNdcg())
+                .add("gainOverBest", gainOverBest(hybrid, judged, request.k().indexOf(k), k))));
 
         JsonObject data = Json.createObjectBuilder().add("users", log.userCount()).add("items", log.itemCount())
                 .add("interactions", events).add("positives", log.size()).add("train", split.train().length)
@@ -164,7 +225,7 @@ public final class CatalogueEvaluation {
                 + "(%d trials), test fits and rankings %d ms, cold start %d ms", log.size(), (fitted - started) / 1_000_000,
                 (searchedAt - fitted) / 1_000_000, searched.trials(), (evaluated - searchedAt) / 1_000_000,
                 (System.nanoTime() - evaluated) / 1_000_000));
-        return new Outcome(splitJson, algorithms.build(), metrics.build(), data, coldStart, blend, hybrid);
+        return new Outcome(splitJson, algorithms.build(), metrics.build(), data, coldStart, blend, hybrid, ease.skipped());
     }
 
     /**
@@ -200,6 +261,20 @@ public final class CatalogueEvaluation {
                 .add("k", k).add("recall", recall).build();
     }
 
+    /**
+     * The hybrid's relative NDCG@k gain over the best single algorithm of the run, with its 95 % interval
+     * from a paired bootstrap over the same test users (each drawn user brings both lists' NDCG).
+     */
+    static JsonObject gainOverBest(AlgorithmMetrics hybrid, Map<String, AlgorithmMetrics> singles, int cutOff, int k) {
+        var best = singles.values().stream().max(java.util.Comparator.comparingDouble(m -> m.at(k).ndcg())).orElseThrow();
+        double[] gain = Bootstrap.pairedGain(hybrid.userNdcg()[cutOff], best.userNdcg()[cutOff]);
+        JsonObjectBuilder json = Json.createObjectBuilder().add("algorithm", best.algorithm()).add("k", k);
+        if (Arrays.stream(gain).allMatch(Double::isFinite)) {
+            json.add("ndcgGain", gain[0]).add("ci95", Json.createArrayBuilder().add(gain[1]).add(gain[2]));
+        }
+        return json.build();
+    }
+
     private JsonObject parameters(String algorithm) {
         return switch (algorithm) {
             case "item-knn" -> Json.createObjectBuilder().add("neighbours", request.neighbours()).add("similarity", "cosine, binarised").build();
@@ -207,6 +282,10 @@ public final class CatalogueEvaluation {
                     .add("regularization", request.regularization()).add("epochs", request.epochs()).add("cgSteps", 3)
                     .add("seed", request.seed()).build();
             case "content" -> Json.createObjectBuilder().add("vectors", "active embedding generation").build();
+            case EASE -> Json.createObjectBuilder().add("lambda", request.easeLambda()).add("maxItems", request.easeMaxItems())
+                    .add("minUsers", Ease.MIN_USERS).add("kept", ITEM_WEIGHTS_KEPT).build();
+            case RP3BETA -> Json.createObjectBuilder().add("alpha", request.rp3Alpha()).add("beta", request.rp3Beta())
+                    .add("kept", ITEM_WEIGHTS_KEPT).build();
             default -> JsonObject.EMPTY_JSON_OBJECT;
         };
     }
@@ -224,6 +303,14 @@ public final class CatalogueEvaluation {
             number(values, "coverage", a.coverage());
             number(values, "novelty", a.novelty());
             number(values, "diversity", a.diversity());
+            number(values, "f1", a.f1());
+            JsonObjectBuilder intervals = Json.createObjectBuilder();
+            a.intervals().forEach((metric, bounds) -> {
+                if (Double.isFinite(bounds[0]) && Double.isFinite(bounds[1])) {
+                    intervals.add(metric, Json.createArrayBuilder().add(bounds[0]).add(bounds[1]));
+                }
+            });
+            values.add("ci95", intervals);
             at.add(Integer.toString(a.k()), values);
         }
         JsonObjectBuilder json = Json.createObjectBuilder().add("users", m.users()).add("skippedUsers", m.skippedUsers());

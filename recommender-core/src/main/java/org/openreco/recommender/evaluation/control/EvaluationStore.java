@@ -143,13 +143,26 @@ public final class EvaluationStore {
                 if (v != null) {
                     atK.add(new MetricsAtK(cutOff, number(v, "precision"), number(v, "recall"), number(v, "ndcg"),
                             number(v, "map"), number(v, "mrr"), number(v, "hitRate"), number(v, "coverage"),
-                            number(v, "novelty"), number(v, "diversity")));
+                            number(v, "novelty"), number(v, "diversity"), number(v, "f1"), intervals(v)));
                 }
             }
             results.add(new AlgorithmResult(name, algorithm.getJsonObject("parameters"), atK, number(m, "mrr"),
                     m.getInt("users", 0), m.getJsonNumber("trainMillis") == null ? 0 : m.getJsonNumber("trainMillis").longValue()));
         }
         return results;
+    }
+
+    /** The stored 95 % intervals per metric; none for runs stored before they existed. */
+    private static java.util.Map<String, double[]> intervals(JsonObject at) {
+        var intervals = new java.util.LinkedHashMap<String, double[]>();
+        if (at.get("ci95") instanceof JsonObject stored) {
+            stored.forEach((metric, bounds) -> {
+                if (bounds instanceof JsonArray pair && pair.size() == 2) {
+                    intervals.put(metric, new double[] {pair.getJsonNumber(0).doubleValue(), pair.getJsonNumber(1).doubleValue()});
+                }
+            });
+        }
+        return intervals;
     }
 
     /** NaN for null (diversity without vectors). */

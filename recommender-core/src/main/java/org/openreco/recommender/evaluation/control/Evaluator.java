@@ -56,7 +56,7 @@ public final class Evaluator {
         long trainMillis = (System.nanoTime() - start) / 1_000_000;
         AlgorithmMetrics metrics = evaluate(algorithm.name(), scorer, train, split.testMatrix());
         return new AlgorithmMetrics(metrics.algorithm(), metrics.atK(), metrics.mrr(), metrics.users(),
-                metrics.skippedUsers(), trainMillis, metrics.rankMillis());
+                metrics.skippedUsers(), trainMillis, metrics.rankMillis(), metrics.userNdcg());
     }
 
     /** Evaluates a trained scorer; train and test are users × items matrices of the same dimensions. */
@@ -124,7 +124,7 @@ public final class Evaluator {
         }
         int usersWithTraining = Math.max(1, trainUsers);
         int[] testUsers = IntStream.range(0, test.rows()).filter(u -> test.rowLength(u) > 0).toArray();
-        int perK = 8; // precision, recall, ndcg, map, mrr, hit, novelty, diversity
+        int perK = PER_K;
         double[][] perUser = new double[testUsers.length][];
         int[][] lists = new int[testUsers.length][];
         IntStream users = IntStream.range(0, testUsers.length).parallel();
@@ -159,6 +159,7 @@ public final class Evaluator {
                     values[at + 6] = RankingMetrics.novelty(ranked, k, itemUsers, usersWithTraining);
                     values[at + 7] = unitVectors == null ? Double.NaN
                             : RankingMetrics.intraListDiversity(ranked, k, unitVectors);
+                    values[at + 8] = RankingMetrics.f1(values[at], values[at + 1]);
                 }
                 perUser[n] = values;
             })).join();
@@ -188,11 +189,40 @@ public final class Evaluator {
             int at = c * perK;
             atK.add(new MetricsAtK(cutoffs[c], sums[at] / d, sums[at + 1] / d, sums[at + 2] / d, sums[at + 3] / d,
                     sums[at + 4] / d, sums[at + 5] / d, coverage(lists, cutoffs[c], items), sums[at + 6] / d,
-                    diversityCounts[c] == 0 ? Double.NaN : sums[at + 7] / diversityCounts[c]));
+                    diversityCounts[c] == 0 ? Double.NaN : sums[at + 7] / diversityCounts[c], sums[at + 8] / d,
+                    intervals(perUser, at)));
+        }
+        double[][] userNdcg = new double[cutoffs.length][perUser.length];
+        for (int c = 0; c < cutoffs.length; c++) {
+            for (int n = 0; n < perUser.length; n++) {
+                userNdcg[c][n] = perUser[n] == null ? Double.NaN : perUser[n][c * perK + 2];
+            }
         }
         long rankMillis = (System.nanoTime() - start) / 1_000_000;
         return new AlgorithmMetrics(name, atK, sums[sums.length - 1] / d, evaluated, testUsers.length - evaluated, 0,
-                rankMillis);
+                rankMillis, userNdcg);
+    }
+
+    /** Per-user values at one cut-off: {@link #INTERVAL_METRICS} and their offsets in a user's values. */
+    private static final int PER_K = 9; // precision, recall, ndcg, map, mrr, hit, novelty, diversity, f1
+    static final String[] INTERVAL_METRICS = {"precision", "recall", "f1", "ndcg", "map", "mrr", "hitRate"};
+    private static final int[] INTERVAL_OFFSETS = {0, 1, 8, 2, 3, 4, 5};
+
+    /** The 95 % bootstrap interval over the evaluated users of each mean-over-users metric at one cut-off. */
+    private static java.util.Map<String, double[]> intervals(double[][] perUser, int at) {
+        double[][] values = Arrays.stream(perUser).filter(java.util.Objects::nonNull).map(v -> {
+            double[] picked = new double[INTERVAL_OFFSETS.length];
+            for (int m = 0; m < picked.length; m++) {
+                picked[m] = v[at + INTERVAL_OFFSETS[m]];
+            }
+            return picked;
+        }).toArray(double[][]::new);
+        double[][] bounds = Bootstrap.intervals(values, INTERVAL_METRICS.length);
+        var intervals = new java.util.LinkedHashMap<String, double[]>();
+        for (int m = 0; m < INTERVAL_METRICS.length; m++) {
+            intervals.put(INTERVAL_METRICS[m], bounds[m]);
+        }
+        return intervals;
     }
 
     /**

@@ -120,6 +120,11 @@ public final class RankingMetrics {
         return 1 / log2(rank + 1);
     }
 
+    /** The harmonic mean of one user's precision and recall at K; 0 when both are 0 (no hit). */
+    public static double f1(double precision, double recall) {
+        return precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+    }
+
     static double log2(double x) {
         return Math.log(x) / Math.log(2);
     }

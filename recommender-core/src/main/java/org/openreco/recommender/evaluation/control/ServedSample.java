@@ -31,17 +31,19 @@ public final class ServedSample {
     }
 
     /**
+     * @param itemWeights the item × item models by source, as stored
      * @param blend the stored blend as serving reads it
      */
     public static JsonArray lists(Connection connection, long catalogueId, CatalogueInteractions.Data data, AlsModel model,
-            ItemNeighbours neighbours, BlendWeights blend) throws SQLException {
+            ItemNeighbours neighbours, Map<org.openreco.recommender.recommendations.entity.Source, ItemNeighbours> itemWeights,
+            BlendWeights blend) throws SQLException {
         var log = data.log();
         int[] rows = log.allRows();
         var split = new Split(log, rows, new int[0]);
         var train = log.matrix(rows);
         var tastes = tastes(connection, catalogueId, data);
         var ranking = SplitRanking.of(split, rows, train, model, neighbours, data.itemVectors(), data.negatives(),
-                data.halfLifeDays(), blend).withTastes(u -> tastes.get(data.userId(u)));
+                data.halfLifeDays(), blend).withItemWeights(itemWeights).withTastes(u -> tastes.get(data.userId(u)));
         int step = Math.max(1, log.userCount() / USERS);
         var users = new HashMap<Integer, int[]>();
         for (int u = 0; u < log.userCount() && users.size() < USERS; u += step) {

@@ -122,9 +122,19 @@ final class SplitRanking {
 
     /** The same state with other blend weights. */
     SplitRanking weighted(BlendWeights weights) {
-        var m = model;
-        return new SplitRanking(new RankingModel(m.items(), m.factors(), m.itemFactors(), m.neighbours(), m.similarities(),
-                m.trending(), m.trendingScores(), m.unitVectors(), m.newest(), weights), train, als, recent, disliked, taste);
+        return new SplitRanking(model.withWeights(weights), train, als, recent, disliked, taste);
+    }
+
+    /** The same state with item × item models trained on the same part (EASE, RP3beta; absent ones left out). */
+    SplitRanking withItemWeights(java.util.Map<org.openreco.recommender.recommendations.entity.Source, ItemNeighbours> tables) {
+        var weights = new java.util.EnumMap<org.openreco.recommender.recommendations.entity.Source,
+                org.openreco.recommender.ranking.ItemWeights>(org.openreco.recommender.recommendations.entity.Source.class);
+        tables.forEach((source, table) -> {
+            if (table != null) {
+                weights.put(source, table.asItemWeights(model.items()));
+            }
+        });
+        return new SplitRanking(model.withItemWeights(weights), train, als, recent, disliked, taste);
     }
 
     RankingModel model() {

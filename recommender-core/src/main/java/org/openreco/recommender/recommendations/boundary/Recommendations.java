@@ -307,6 +307,8 @@ public class Recommendations {
             case SEARCH -> "matches your search";
             case TRENDING -> "popular this week";
             case COLLABORATIVE -> "liked by people with your taste";
+            case EASE, RP3BETA -> candidate.nearestAnchor() == null ? "liked by people with your taste"
+                    : "because you watched ‹" + candidate.nearestAnchor() + "›";
             case LATEST -> "new in the catalogue";
         };
     }

@@ -68,7 +68,7 @@ public final class HybridRanking {
     /** Why a user sees an item of their list; null where the source's own reason fits (trending). */
     static String reason(Source source, String anchor, List<String> categories) {
         return switch (source) {
-            case COLLABORATIVE, ITEM_TO_ITEM -> anchor == null ? "liked by people with your taste"
+            case COLLABORATIVE, ITEM_TO_ITEM, EASE, RP3BETA -> anchor == null ? "liked by people with your taste"
                     : "because you watched ‹" + anchor + "›";
             case CONTENT -> anchor != null ? "similar to ‹" + anchor + "› you liked"
                     : categories.isEmpty() ? "matches your taste" : "matches your taste in ‹" + categories.getFirst() + "›";

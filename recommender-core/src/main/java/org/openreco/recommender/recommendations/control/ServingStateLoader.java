@@ -13,11 +13,13 @@ import org.openreco.recommender.embedding.boundary.EmbeddingModel;
 import org.openreco.recommender.embedding.control.VectorSql;
 import org.openreco.recommender.platform.boundary.NotFoundException;
 import org.openreco.recommender.ranking.BlendWeights;
+import org.openreco.recommender.ranking.ItemWeights;
 import org.openreco.recommender.ranking.RankingModel;
+import org.openreco.recommender.recommendations.entity.Source;
 
 /**
  * Reads a catalogue's {@link ServingState} out of PostgreSQL, the system of record: the active model
- * version's blend, item factors and neighbours, the active generation's item vectors (only when they fit
+ * version's blend, item factors, neighbours and item × item models (EASE, RP3beta), the active generation's item vectors (only when they fit
  * the memory budget; otherwise content is searched with pgvector per request), the items' facts, and
  * trending.
  */
@@ -86,7 +88,8 @@ final class ServingStateLoader {
         }
         var ranked = trending(catalogueId, items.ids);
         var ranking = new RankingModel(count, itemFactors == null ? 0 : factors, itemFactors, neighbours, similarities,
-                ranked.items(), ranked.scores(), vectors, items.newest, weights);
+                ranked.items(), ranked.scores(), vectors, items.newest, weights,
+                versionId == null ? Map.of() : itemWeights(versionId, items.ids));
         return new ServingState(catalogueId, catalogue, generationId, model, versionId, ranking, items.ids, items.externalIds,
                 items.titles, items.categories, items.byExternalId, items.available,
                 System.nanoTime() + Trending.CACHE_FOR.toNanos(), stamp);
@@ -246,6 +249,52 @@ final class ServingStateLoader {
         }
     }
 
+    /** The version's item × item models (EASE, RP3beta) by source; a source it has no rows of is absent. */
+    private Map<Source, ItemWeights> itemWeights(long versionId, long[] ids) throws SQLException {
+        var targets = new java.util.EnumMap<Source, int[][]>(Source.class);
+        var weights = new java.util.EnumMap<Source, float[][]>(Source.class);
+        try (var ps = connection.prepareStatement(
+                "select source, item_id, target_ids, weights from item_weights where model_version_id = ?")) {
+            ps.setFetchSize(FETCH_SIZE);
+            ps.setLong(1, versionId);
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Source source = "ease".equals(rs.getString(1)) ? Source.EASE : Source.RP3BETA;
+                    int index = Arrays.binarySearch(ids, rs.getLong(2));
+                    if (index < 0) {
+                        continue;
+                    }
+                    Long[] targetIds = (Long[]) rs.getArray(3).getArray();
+                    Float[] values = (Float[]) rs.getArray(4).getArray();
+                    int[] at = new int[targetIds.length];
+                    float[] w = new float[targetIds.length];
+                    int size = 0;
+                    for (int n = 0; n < targetIds.length; n++) {
+                        int target = Arrays.binarySearch(ids, targetIds[n]);
+                        if (target >= 0) {
+                            at[size] = target;
+                            w[size++] = values[n];
+                        }
+                    }
+                    targets.computeIfAbsent(source, s -> new int[ids.length][])[index] = Arrays.copyOf(at, size);
+                    weights.computeIfAbsent(source, s -> new float[ids.length][])[index] = Arrays.copyOf(w, size);
+                }
+            }
+        }
+        var models = new java.util.EnumMap<Source, ItemWeights>(Source.class);
+        targets.forEach((source, t) -> {
+            float[][] w = weights.get(source);
+            for (int i = 0; i < t.length; i++) {
+                if (t[i] == null) {
+                    t[i] = new int[0];
+                    w[i] = new float[0];
+                }
+            }
+            models.put(source, new ItemWeights(t, w));
+        });
+        return models;
+    }
+
     private float[][] vectors(EmbeddingModel model, long generationId, long[] ids) throws SQLException {
         float[][] vectors = new float[ids.length][];
         try (var ps = connection.prepareStatement("select item_id, " + VectorSql.column("embedding") + " from "
@@ -292,7 +341,7 @@ final class ServingStateLoader {
             return BlendWeights.DEFAULTS;
         }
         return BlendWeights.of(number(object, "collaborative"), number(object, "item-to-item"), number(object, "content"),
-                number(object, "trending"));
+                number(object, "trending"), number(object, "ease"), number(object, "rp3beta"));
     }
 
     private static Double number(jakarta.json.JsonObject object, String key) {

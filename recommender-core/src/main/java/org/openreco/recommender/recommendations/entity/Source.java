@@ -15,9 +15,16 @@ public enum Source {
     /** nearest items to one item by vector; for a user, the trained neighbours of their recent items */
     ITEM_TO_ITEM,
     /** nearest items to an encoded query */
-    SEARCH;
+    SEARCH,
+    /** EASE's closed-form item weights, summed over the user's recent items */
+    EASE,
+    /** RP3beta's random-walk item weights, summed over the user's recent items */
+    RP3BETA;
 
-    /** The name in the API and the impression table: collaborative, content, trending, latest, item-to-item, search. */
+    /**
+     * The name in the API and the impression table: collaborative, content, trending, latest, item-to-item,
+     * search, ease, rp3beta.
+     */
     public String label() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }

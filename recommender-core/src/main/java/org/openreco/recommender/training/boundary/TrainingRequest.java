@@ -11,9 +11,29 @@ import org.openreco.recommender.platform.boundary.InvalidInputException;
  * @param testRatio share of each user's positives held out for the evaluation's test split
  * @param seed      seeds the split and the initial factors
  * @param k         the cut-offs the evaluation reports, e.g. [10, 20]
+ * @param easeLambda   EASE's L2 regularisation (default {@value #DEFAULT_EASE_LAMBDA})
+ * @param easeMaxItems the most items EASE inverts a matrix for; above it EASE is skipped with the reason
+ *                     (default {@value org.openreco.recommender.training.control.Ease#DEFAULT_MAX_ITEMS})
+ * @param rp3Alpha     RP3beta's exponent of the walk's steps (default 1)
+ * @param rp3Beta      RP3beta's popularity penalty of the arrival item (default 0.3)
  */
 public record TrainingRequest(Integer factors, Double alpha, Double regularization, Integer epochs, Integer neighbours,
-        Double testRatio, Long seed, List<Integer> k) {
+        Double testRatio, Long seed, List<Integer> k, Double easeLambda, Integer easeMaxItems, Double rp3Alpha,
+        Double rp3Beta) {
+
+    public static final double DEFAULT_EASE_LAMBDA = 250;
+    /** 20,000 items: 3.2 GB while inverting, beyond the server's default heap. */
+    public static final int MAX_EASE_ITEMS = 20_000;
+
+    @jakarta.json.bind.annotation.JsonbCreator
+    public TrainingRequest {
+    }
+
+    /** Without the EASE and RP3beta parameters (their defaults). */
+    public TrainingRequest(Integer factors, Double alpha, Double regularization, Integer epochs, Integer neighbours,
+            Double testRatio, Long seed, List<Integer> k) {
+        this(factors, alpha, regularization, epochs, neighbours, testRatio, seed, k, null, null, null, null);
+    }
 
     public static final int MAX_FACTORS = 128;
     public static final int MAX_EPOCHS = 200;
@@ -60,6 +80,23 @@ public record TrainingRequest(Integer factors, Double alpha, Double regularizati
                 throw new InvalidInputException("k", "every entry must be between 1 and " + MAX_K);
             }
         }
-        return new TrainingRequest(f, a, r, e, n, t, s, cutOffs.stream().distinct().sorted().toList());
+        double lambda = easeLambda == null ? DEFAULT_EASE_LAMBDA : easeLambda;
+        if (!Double.isFinite(lambda) || lambda <= 0) {
+            throw new InvalidInputException("easeLambda", "must be a number > 0");
+        }
+        int easeItems = easeMaxItems == null ? org.openreco.recommender.training.control.Ease.DEFAULT_MAX_ITEMS : easeMaxItems;
+        if (easeItems < 0 || easeItems > MAX_EASE_ITEMS) {
+            throw new InvalidInputException("easeMaxItems", "must be between 0 (no EASE) and " + MAX_EASE_ITEMS);
+        }
+        double walkAlpha = rp3Alpha == null ? 1.0 : rp3Alpha;
+        if (!Double.isFinite(walkAlpha) || walkAlpha < 0) {
+            throw new InvalidInputException("rp3Alpha", "must be a number ≥ 0");
+        }
+        double walkBeta = rp3Beta == null ? 0.3 : rp3Beta;
+        if (!Double.isFinite(walkBeta) || walkBeta < 0) {
+            throw new InvalidInputException("rp3Beta", "must be a number ≥ 0");
+        }
+        return new TrainingRequest(f, a, r, e, n, t, s, cutOffs.stream().distinct().sorted().toList(), lambda, easeItems,
+                walkAlpha, walkBeta);
     }
 }

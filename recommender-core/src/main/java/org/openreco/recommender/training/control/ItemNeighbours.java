@@ -35,6 +35,11 @@ public final class ItemNeighbours {
         return new ItemNeighbours(start, neighbour, similarity);
     }
 
+    /** No neighbours for any of the items. */
+    static ItemNeighbours empty(int items) {
+        return new ItemNeighbours(new int[items + 1], new int[0], new float[0]);
+    }
+
     public int itemCount() {
         return start.length - 1;
     }
@@ -47,6 +52,41 @@ public final class ItemNeighbours {
     /** Their similarities, aligned with {@link #neighbours} (a copy). */
     public float[] similarities(int item) {
         return Arrays.copyOfRange(similarity, start[item], start[item + 1]);
+    }
+
+    /** As the ranking pipeline holds item × item weights, over {@code items} items (those beyond the table: none). */
+    public org.openreco.recommender.ranking.ItemWeights asItemWeights(int items) {
+        int[][] targets = new int[items][];
+        float[][] weights = new float[items][];
+        for (int i = 0; i < items; i++) {
+            targets[i] = i < itemCount() ? neighbours(i) : new int[0];
+            weights[i] = i < itemCount() ? similarities(i) : new float[0];
+        }
+        return new org.openreco.recommender.ranking.ItemWeights(targets, weights);
+    }
+
+    /**
+     * Scores a user of {@code userItems} as the ranking pipeline's item × item sources do, but over all of
+     * the user's items: Σ over their items i of the table's weight (i, j).
+     */
+    public Scorer scorer(InteractionMatrix userItems) {
+        InteractionMatrix ratings = userItems.binarised();
+        return new Scorer() {
+            @Override
+            public int itemCount() {
+                return ratings.cols();
+            }
+
+            @Override
+            public void score(int user, float[] scores) {
+                Arrays.fill(scores, 0f);
+                for (int e = ratings.rowStart(user); e < ratings.rowEnd(user); e++) {
+                    if (ratings.column(e) < itemCount()) {
+                        accumulate(ratings.column(e), 1f, scores);
+                    }
+                }
+            }
+        };
     }
 
     /** Total number of stored (item, neighbour) pairs. */

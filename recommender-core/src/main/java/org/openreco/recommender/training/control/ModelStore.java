@@ -135,10 +135,54 @@ public final class ModelStore {
         }
     }
 
+    /**
+     * An item × item model of a source (EASE, RP3beta) as one row per item: the items its kept weights
+     * point to, largest first, and the weights.
+     */
+    public void itemWeights(long versionId, String source, CatalogueInteractions.Data data, ItemNeighbours weights) {
+        for (int from = 0; from < weights.itemCount(); from += NEIGHBOUR_CHUNK) {
+            int to = Math.min(weights.itemCount(), from + NEIGHBOUR_CHUNK);
+            var items = new ArrayList<Long>(to - from);
+            var targets = new ArrayList<String>(to - from);
+            var values = new ArrayList<String>(to - from);
+            for (int i = from; i < to; i++) {
+                int[] ids = weights.neighbours(i);
+                if (ids.length == 0) {
+                    continue;
+                }
+                float[] w = weights.similarities(i);
+                var idText = new StringBuilder(ids.length * 8).append('{');
+                var weightText = new StringBuilder(ids.length * 12).append('{');
+                for (int j = 0; j < ids.length; j++) {
+                    idText.append(j > 0 ? "," : "").append(data.itemId(ids[j]));
+                    weightText.append(j > 0 ? "," : "").append(w[j]);
+                }
+                items.add(data.itemId(i));
+                targets.add(idText.append('}').toString());
+                values.add(weightText.append('}').toString());
+            }
+            if (items.isEmpty()) {
+                continue;
+            }
+            transactions.inNew(connection -> {
+                try (var insert = connection.prepareStatement("""
+                        insert into item_weights (model_version_id, source, item_id, target_ids, weights)
+                        select ?, ?, unnest(?), cast(unnest(?) as bigint[]), cast(unnest(?) as real[])""")) {
+                    insert.setLong(1, versionId);
+                    insert.setString(2, source);
+                    insert.setArray(3, connection.createArrayOf("bigint", items.toArray(Long[]::new)));
+                    insert.setArray(4, connection.createArrayOf("text", targets.toArray(String[]::new)));
+                    insert.setArray(5, connection.createArrayOf("text", values.toArray(String[]::new)));
+                    return insert.executeUpdate();
+                }
+            });
+        }
+    }
+
     /** Removes what a failed training stored. */
     public void remove(long versionId) {
         transactions.inNew(connection -> {
-            for (String table : new String[] {"item_factor", "user_factor", "item_neighbours"}) {
+            for (String table : new String[] {"item_factor", "user_factor", "item_neighbours", "item_weights"}) {
                 try (var delete = connection.prepareStatement("delete from " + table + " where model_version_id = ?")) {
                     delete.setLong(1, versionId);
                     delete.executeUpdate();

@@ -201,7 +201,8 @@ public final class ModelVersions {
                                    order by created_at desc, id desc limit ?)
                    and (exists (select 1 from item_factor f where f.model_version_id = model_version.id)
                         or exists (select 1 from user_factor f where f.model_version_id = model_version.id)
-                        or exists (select 1 from item_neighbours n where n.model_version_id = model_version.id))""")) {
+                        or exists (select 1 from item_neighbours n where n.model_version_id = model_version.id)
+                        or exists (select 1 from item_weights w where w.model_version_id = model_version.id))""")) {
             select.setLong(1, catalogueId);
             select.setLong(2, catalogueId);
             select.setInt(3, KEPT_INACTIVE);
@@ -212,7 +213,7 @@ public final class ModelVersions {
             }
         }
         for (long id : cleared) {
-            for (String table : List.of("item_factor", "user_factor", "item_neighbours")) {
+            for (String table : List.of("item_factor", "user_factor", "item_neighbours", "item_weights")) {
                 update("delete from " + table + " where model_version_id = ?", id);
             }
             ModelStore.dropIndex(connection, id);

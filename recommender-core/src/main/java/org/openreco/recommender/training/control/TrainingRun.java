@@ -19,13 +19,17 @@ import org.openreco.recommender.evaluation.control.CatalogueEvaluation;
 import org.openreco.recommender.evaluation.control.EvaluationStore;
 import org.openreco.recommender.evaluation.control.ServedSample;
 import org.openreco.recommender.ranking.BlendWeights;
+import org.openreco.recommender.recommendations.entity.Source;
+import java.util.EnumMap;
+import java.util.Map;
 import org.openreco.recommender.training.boundary.ModelVersion;
 import org.openreco.recommender.training.boundary.TrainingRequest;
 
 /**
  * One training of a model version, start to end: load the catalogue's positives, evaluate (and tune the
- * blend) on a split and store the evaluation run, train iALS and item-kNN on all the data with live
- * progress, store factors and neighbours, then mark the version trained and activate it in one
+ * blend) on a split and store the evaluation run, train iALS, item-kNN, EASE (unless the catalogue has
+ * too many items for it: the reason is stored in the version's parameters as {@code easeSkipped}) and
+ * RP3beta on all the data with live progress, store factors, neighbours and item weights, then mark the version trained and activate it in one
  * transaction. Each step commits on its own, so serving never waits; the new version serves only after
  * its evaluation is stored. Any failure marks the version failed with a message and removes what it
  * stored; the active version keeps serving.
@@ -94,6 +98,15 @@ public final class TrainingRun {
             phases.done("iALS");
             ItemNeighbours neighbours = new ItemKnn(request.neighbours(), true, threads).neighbours(matrix);
             phases.done("item-kNN");
+            Ease.Trained ease = CatalogueEvaluation.ease(request, threads).train(matrix);
+            phases.done(ease.weights() != null ? "EASE" : "EASE skipped");
+            ItemNeighbours rp3 = CatalogueEvaluation.rp3Beta(request, threads).neighbours(matrix);
+            phases.done("RP3beta");
+            Map<Source, ItemNeighbours> tables = new EnumMap<>(Source.class);
+            if (ease.weights() != null) {
+                tables.put(Source.EASE, ease.weights());
+            }
+            tables.put(Source.RP3BETA, rp3);
 
             progress(versionId, "storing", request.epochs(), request.epochs(), loss);
             // the HNSW build over the item factors and the neighbours' inserts are each one backend's CPU
@@ -105,12 +118,16 @@ public final class TrainingRun {
             phases.done("factors");
             join(neighboursStored);
             phases.done("neighbours (after the factors)");
+            tables.forEach((source, table) -> store.itemWeights(versionId, source.label(), data, table));
+            phases.done("item weights");
 
-            JsonObject parameters = parameters(request, outcome.blend());
+            JsonObject parameters = ease.skipped() == null ? parameters(request, outcome.blend())
+                    : Json.createObjectBuilder(parameters(request, outcome.blend())).add("easeSkipped", ease.skipped()).build();
             var blend = outcome.blend();
             var weights = BlendWeights.of(blend.get(CatalogueEvaluation.COLLABORATIVE), blend.get(CatalogueEvaluation.ITEM_TO_ITEM),
-                    blend.get(CatalogueEvaluation.CONTENT), blend.get(CatalogueEvaluation.TRENDING));
-            var sample = transactions.inNew(c -> ServedSample.lists(c, catalogueId, data, model, neighbours, weights));
+                    blend.get(CatalogueEvaluation.CONTENT), blend.get(CatalogueEvaluation.TRENDING), blend.get(CatalogueEvaluation.EASE),
+                    blend.get(CatalogueEvaluation.RP3BETA));
+            var sample = transactions.inNew(c -> ServedSample.lists(c, catalogueId, data, model, neighbours, tables, weights));
             phases.done("served sample");
             JsonObject metrics = Json.createObjectBuilder(headline(outcome.hybrid().atK(), runId)).add("servedSample", sample).build();
             String done = progressJson("done", request.epochs(), request.epochs(), loss);
@@ -228,7 +245,8 @@ public final class TrainingRun {
         JsonObjectBuilder json = Json.createObjectBuilder().add("factors", request.factors()).add("alpha", request.alpha())
                 .add("regularization", request.regularization()).add("epochs", request.epochs())
                 .add("neighbours", request.neighbours()).add("testRatio", request.testRatio()).add("seed", request.seed())
-                .add("k", k);
+                .add("k", k).add("easeLambda", request.easeLambda()).add("easeMaxItems", request.easeMaxItems())
+                .add("rp3Alpha", request.rp3Alpha()).add("rp3Beta", request.rp3Beta());
         if (blend != null) {
             JsonObjectBuilder weights = Json.createObjectBuilder();
             blend.forEach(weights::add);
@@ -242,12 +260,19 @@ public final class TrainingRun {
         return new TrainingRequest(parameters.getInt("factors"), number(parameters, "alpha"),
                 number(parameters, "regularization"), parameters.getInt("epochs"), parameters.getInt("neighbours"),
                 number(parameters, "testRatio"), parameters.getJsonNumber("seed").longValue(),
-                parameters.getJsonArray("k").getValuesAs(JsonNumber.class).stream().map(JsonNumber::intValue).toList())
+                parameters.getJsonArray("k").getValuesAs(JsonNumber.class).stream().map(JsonNumber::intValue).toList(),
+                optional(parameters, "easeLambda"), parameters.get("easeMaxItems") instanceof JsonNumber n ? n.intValue() : null,
+                optional(parameters, "rp3Alpha"), optional(parameters, "rp3Beta"))
                 .validated();
     }
 
     private static double number(JsonObject json, String name) {
         return json.getJsonNumber(name).doubleValue();
+    }
+
+    /** A parameter versions stored before it existed lack: null, so the default applies. */
+    private static Double optional(JsonObject json, String name) {
+        return json.get(name) instanceof JsonNumber n ? n.doubleValue() : null;
     }
 
     static JsonObject headline(List<MetricsAtK> hybrid, long evaluationRunId) {

@@ -49,6 +49,37 @@ class EvaluatorTest {
     final Scorer scorer = fixed(5, 1, 1, 1, 0, 1);
 
     @Test
+    void f1_is_the_harmonic_mean_of_the_users_precision_and_recall() {
+        MetricsAtK at3 = new Evaluator(new int[] {3}, null, 1).evaluate("fixed", scorer, train, test).at(3);
+        // u0 alone: precision 1/3, recall 1/2 → 2 · 1/6 / (5/6) = 0.4
+        assertEquals(0.4, at3.f1(), EPS);
+        // one user: every resample is that user, so the interval is the value itself
+        assertEquals(0.4, at3.intervals().get("f1")[0], EPS);
+        assertEquals(0.4, at3.intervals().get("f1")[1], EPS);
+    }
+
+    @Test
+    void the_bootstrap_interval_brackets_the_mean_and_narrows_with_more_users() {
+        // half the users score 1, half 0: the mean is 0.5 and the standard error sqrt(0.25 / n)
+        double[][] few = new double[20][];
+        double[][] many = new double[2000][];
+        for (int n = 0; n < many.length; n++) {
+            double[] value = {n % 2};
+            many[n] = value;
+            if (n < few.length) {
+                few[n] = value;
+            }
+        }
+        double[] wide = Bootstrap.intervals(few, 1)[0];
+        double[] narrow = Bootstrap.intervals(many, 1)[0];
+        assertTrue(wide[0] < 0.5 && 0.5 < wide[1], java.util.Arrays.toString(wide));
+        // ± 1.96 · 0.5 / √2000 = ± 0.0219
+        assertEquals(0.5 - 0.0219, narrow[0], 0.006);
+        assertEquals(0.5 + 0.0219, narrow[1], 0.006);
+        assertTrue(narrow[1] - narrow[0] < wide[1] - wide[0]);
+    }
+
+    @Test
     void metrics_of_a_ranking_with_ties_broken_by_item_index() {
         AlgorithmMetrics m = new Evaluator(new int[] {3, 5}, null, 2).evaluate("fixed", scorer, train, test);
         assertEquals(1, m.users());

@@ -154,6 +154,23 @@ class HybridRankingIT {
             }
         }
 
+        /** An item weight of EASE or RP3beta (source "ease" or "rp3beta"), appended to the item's row. */
+        void itemWeight(String source, String item, String target, double weight) throws SQLException {
+            try (var ps = connection.prepareStatement("""
+                    insert into item_weights (model_version_id, source, item_id, target_ids, weights)
+                    values (?, ?, ?, array[cast(? as bigint)], array[cast(? as real)])
+                    on conflict (model_version_id, source, item_id) do update
+                       set target_ids = item_weights.target_ids || excluded.target_ids,
+                           weights = item_weights.weights || excluded.weights""")) {
+                ps.setLong(1, modelVersion);
+                ps.setString(2, source);
+                ps.setLong(3, ids.get(item));
+                ps.setLong(4, ids.get(target));
+                ps.setDouble(5, weight);
+                ps.executeUpdate();
+            }
+        }
+
         void interact(long user, String item, double weight, String ago) throws SQLException {
             try (var ps = connection.prepareStatement("""
                     insert into interaction (catalogue_id, user_id, item_id, type, weight, occurred_at)
@@ -425,6 +442,32 @@ class HybridRankingIT {
                     ranked.candidates().stream().map(Candidate::externalId).toList());
             assertEquals(Set.of(Source.ITEM_TO_ITEM), sources(ranked));
             assertEquals(List.of("because you watched ‹Title drama-1›", "because you watched ‹Title sci-fi-1›",
+                    "because you watched ‹Title drama-1›"), ranked.candidates().stream().map(Candidate::reason).toList());
+        }
+    }
+
+    @Test
+    void easeAndRp3betaServeTheStoredItemWeightsOfTheRecentItemsWithTheirReasons() throws SQLException {
+        try (var shop = new Shop()) {
+            shop.model("{\"collaborative\": 0, \"item-to-item\": 0, \"content\": 0, \"trending\": 0, \"ease\": 1.0, "
+                    + "\"rp3beta\": 0.5}");
+            long user = shop.user("u", null, null);
+            shop.interact(user, "sci-fi-1", 4, "1 day");
+            shop.interact(user, "drama-1", 4, "2 days");
+            shop.itemWeight("ease", "sci-fi-1", "comedy-7", 0.4);
+            shop.itemWeight("ease", "drama-1", "comedy-7", 0.3); // 0.7: EASE's best, mostly from sci-fi-1
+            shop.itemWeight("ease", "drama-1", "comedy-8", 0.2);
+            shop.itemWeight("rp3beta", "drama-1", "comedy-9", 0.05);
+            shop.itemWeight("ease", "drama-1", "sci-fi-1", 0.9); // seen: never shown
+
+            var ranked = shop.recommend("u", ItemFilters.none(), 3, 0);
+
+            // normalised per source: EASE comedy-7 1, comedy-8 0; RP3beta comedy-9 1 (× 0.5)
+            assertEquals(List.of("comedy-7", "comedy-9", "comedy-8"),
+                    ranked.candidates().stream().map(Candidate::externalId).toList());
+            assertEquals(List.of(Source.EASE, Source.RP3BETA, Source.EASE),
+                    ranked.candidates().stream().map(Candidate::source).toList());
+            assertEquals(List.of("because you watched ‹Title sci-fi-1›", "because you watched ‹Title drama-1›",
                     "because you watched ‹Title drama-1›"), ranked.candidates().stream().map(Candidate::reason).toList());
         }
     }

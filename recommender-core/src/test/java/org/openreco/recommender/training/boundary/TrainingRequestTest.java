@@ -14,7 +14,8 @@ class TrainingRequestTest {
     @Test
     void an_empty_request_gets_the_offline_tuning_defaults() {
         var defaults = new TrainingRequest(null, null, null, null, null, null, null, null).validated();
-        assertEquals(new TrainingRequest(64, 3.0, 30.0, 15, 50, 0.2, 42L, List.of(10)), defaults);
+        assertEquals(new TrainingRequest(64, 3.0, 30.0, 15, 50, 0.2, 42L, List.of(10), TrainingRequest.DEFAULT_EASE_LAMBDA,
+                5_000, 1.0, 0.3), defaults);
         assertEquals(defaults, TrainingRequest.defaults());
     }
 
@@ -39,6 +40,11 @@ class TrainingRequestTest {
         assertField("testRatio", new TrainingRequest(null, null, null, null, null, 0.0, null, null));
         assertField("testRatio", new TrainingRequest(null, null, null, null, null, 1.0, null, null));
         assertField("k", new TrainingRequest(null, null, null, null, null, null, null, List.of(0)));
+        assertField("easeLambda", new TrainingRequest(null, null, null, null, null, null, null, null, 0.0, null, null, null));
+        assertField("easeMaxItems", new TrainingRequest(null, null, null, null, null, null, null, null, null, -1, null, null));
+        assertField("easeMaxItems", new TrainingRequest(null, null, null, null, null, null, null, null, null, 20_001, null, null));
+        assertField("rp3Alpha", new TrainingRequest(null, null, null, null, null, null, null, null, null, null, -1.0, null));
+        assertField("rp3Beta", new TrainingRequest(null, null, null, null, null, null, null, null, null, null, null, Double.NaN));
         assertField("k", new TrainingRequest(null, null, null, null, null, null, null, Arrays.asList(10, null)));
         assertField("k", new TrainingRequest(null, null, null, null, null, null, null, List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11)));
     }

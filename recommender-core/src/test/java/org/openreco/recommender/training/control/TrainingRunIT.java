@@ -114,7 +114,7 @@ class TrainingRunIT {
         assertEquals(10, version.progress().loss().size(), "one loss per epoch of the final training");
         assertTrue(version.progress().loss().getLast() < version.progress().loss().getFirst(), "the loss decreases");
         var blend = version.parameters().getJsonObject("blend");
-        assertEquals(java.util.Set.of("collaborative", "item-to-item", "trending"), blend.keySet(),
+        assertEquals(java.util.Set.of("collaborative", "item-to-item", "trending", "ease", "rp3beta"), blend.keySet(),
                 "no content source without item vectors");
         assertTrue(version.metrics().getJsonNumber("ndcg@10").doubleValue() > 0);
 
@@ -122,7 +122,8 @@ class TrainingRunIT {
         EvaluationRun run = transactions.inNew(c -> new EvaluationStore(c).find(catalogue.id(), version.evaluationRunId())).orElseThrow();
         assertEquals("finished", run.status());
         assertEquals(id, run.modelVersionId());
-        assertEquals(List.of("popularity", "item-knn", "ials", "hybrid"), run.results().stream().map(r -> r.algorithm()).toList());
+        assertEquals(List.of("popularity", "item-knn", "ials", "ease", "rp3beta", "hybrid"),
+                run.results().stream().map(r -> r.algorithm()).toList());
         assertEquals(List.of(5, 10), run.k());
         var ials = run.results().get(2);
         var popularity = run.results().get(0);
@@ -135,6 +136,7 @@ class TrainingRunIT {
         assertEquals(2 * ITEMS_PER_GROUP, count("item_factor", id));
         assertEquals(2 * USERS_PER_GROUP, count("user_factor", id));
         assertTrue(count("item_neighbours", id) > 0);
+        assertTrue(count("item_weights", id) > 0, "EASE's and RP3beta's item weights");
         try (var folded = connection.prepareStatement("select min(folded_through_id), max(folded_through_id) from user_factor where model_version_id = ?")) {
             folded.setLong(1, id);
             try (var rows = folded.executeQuery()) {

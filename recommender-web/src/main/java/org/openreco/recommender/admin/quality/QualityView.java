@@ -130,6 +130,8 @@ public class QualityView extends VerticalLayout implements BeforeEnterObserver {
         metrics.addColumn(row -> number(row.at().precision())).setHeader("Precision");
         metrics.addColumn(row -> number(row.at().recall())).setHeader("Recall");
         metrics.addColumn(row -> number(row.at().ndcg())).setHeader("NDCG");
+        metrics.addColumn(row -> interval(row.at(), "ndcg")).setHeader("NDCG 95 %").setAutoWidth(true);
+        metrics.addColumn(row -> number(row.at().f1())).setHeader("F1");
         metrics.addColumn(row -> number(row.at().map())).setHeader("MAP");
         metrics.addColumn(row -> number(row.at().mrr())).setHeader("MRR");
         metrics.addColumn(row -> number(row.at().hitRate())).setHeader("Hit rate");
@@ -368,6 +370,12 @@ public class QualityView extends VerticalLayout implements BeforeEnterObserver {
 
     static String number(double value) {
         return Double.isFinite(value) ? String.format(Locale.ROOT, "%.4f", value) : "–";
+    }
+
+    /** A metric's 95 % bootstrap interval over users, "0.3012–0.3388"; "–" where the run has none. */
+    static String interval(MetricsAtK at, String metric) {
+        double[] bounds = at.intervals().get(metric);
+        return bounds == null ? "–" : number(bounds[0]) + "–" + number(bounds[1]);
     }
 
     static String signed(double value) {

@@ -45,7 +45,7 @@ class TrainingFormTest {
         form.train.click();
 
         assertEquals(1, trained.size());
-        assertEquals(new TrainingRequest(8, 2.5, 0.1, 5, 20, 0.25, 7L, List.of(5, 10, 20)), trained.getFirst().getRequest());
+        assertEquals(new TrainingRequest(8, 2.5, 0.1, 5, 20, 0.25, 7L, List.of(5, 10, 20)).validated(), trained.getFirst().getRequest());
     }
 
     @Test

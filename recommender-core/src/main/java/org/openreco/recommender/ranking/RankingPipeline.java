@@ -250,39 +250,83 @@ public final class RankingPipeline {
      */
     private static void summed(Source source, int[][] targets, float[][] weights, int items, RankingUser user,
             IntPredicate eligible, int perSource, SourceLists lists) {
-        float[] scores = scratch(items);
-        float[] strongest = new float[items];
-        int[] anchors = new int[items];
-        for (int h : user.recent()) {
-            int[] neighbours = targets[h];
-            float[] similarities = weights[h];
-            for (int j = 0; neighbours != null && j < neighbours.length; j++) {
-                int item = neighbours[j];
-                if (!eligible.test(item)) {
-                    continue;
-                }
-                if (scores[item] != scores[item]) { // NaN: first time proposed
-                    scores[item] = similarities[j];
-                    strongest[item] = similarities[j];
-                    anchors[item] = h;
-                } else {
-                    scores[item] += similarities[j];
-                    if (similarities[j] > strongest[item]) {
+        var sums = Sums.of(items);
+        float[] scores = sums.scores;
+        float[] strongest = sums.strongest;
+        int[] anchors = sums.anchors;
+        int touched = 0;
+        try {
+            for (int h : user.recent()) {
+                int[] neighbours = targets[h];
+                float[] similarities = weights[h];
+                for (int j = 0; neighbours != null && j < neighbours.length; j++) {
+                    int item = neighbours[j];
+                    if (!eligible.test(item)) {
+                        continue;
+                    }
+                    if (scores[item] != scores[item]) { // NaN: first time proposed
+                        scores[item] = similarities[j];
                         strongest[item] = similarities[j];
                         anchors[item] = h;
+                        sums.touched = touchedAdd(sums, touched++, item);
+                    } else {
+                        scores[item] += similarities[j];
+                        if (similarities[j] > strongest[item]) {
+                            strongest[item] = similarities[j];
+                            anchors[item] = h;
+                        }
                     }
                 }
             }
+            int[] top = TopK.select(scores, perSource, sums.touched, touched);
+            float[] raw = new float[top.length];
+            int[] anchor = new int[top.length];
+            for (int r = 0; r < top.length; r++) {
+                raw[r] = scores[top[r]];
+                anchor[r] = anchors[top[r]];
+            }
+            if (top.length > 0) {
+                lists.put(source, top, raw, anchor);
+            }
+        } finally {
+            for (int t = 0; t < touched; t++) {
+                scores[sums.touched[t]] = Float.NaN;
+            }
         }
-        int[] top = TopK.select(scores, perSource);
-        float[] raw = new float[top.length];
-        int[] anchor = new int[top.length];
-        for (int r = 0; r < top.length; r++) {
-            raw[r] = scores[top[r]];
-            anchor[r] = anchors[top[r]];
+    }
+
+    private static int[] touchedAdd(Sums sums, int at, int item) {
+        int[] touched = at < sums.touched.length ? sums.touched : Arrays.copyOf(sums.touched, sums.touched.length * 2);
+        touched[at] = item;
+        return touched;
+    }
+
+    /**
+     * A thread's scratch for summed sources: scores NaN (not proposed) but for the items a call touched,
+     * which it resets. Reused, because a fresh set of item-sized arrays per source and answer costs more
+     * than the sums themselves.
+     */
+    private static final class Sums {
+        private static final ThreadLocal<Sums> BY_THREAD = new ThreadLocal<>();
+        final float[] scores;
+        final float[] strongest;
+        final int[] anchors;
+        int[] touched = new int[256];
+
+        private Sums(int items) {
+            scores = new float[items];
+            Arrays.fill(scores, Float.NaN);
+            strongest = new float[items];
+            anchors = new int[items];
         }
-        if (top.length > 0) {
-            lists.put(source, top, raw, anchor);
+
+        static Sums of(int items) {
+            var sums = BY_THREAD.get();
+            if (sums == null || sums.scores.length != items) {
+                sums = new Sums(items);
+                BY_THREAD.set(sums);
+            }
+            return sums;
         }
     }
 

@@ -76,6 +76,37 @@ public final class TopK {
         return out;
     }
 
+    /**
+     * Top k among the first {@code count} indices of {@code candidates} (each once), by the same order as
+     * the other selections: the heap's order is total, so the result does not depend on the order the
+     * candidates come in.
+     */
+    public static int[] select(float[] scores, int k, int[] candidates, int count) {
+        int[] heap = new int[Math.max(0, Math.min(k, count))];
+        int size = 0;
+        for (int c = 0; c < count; c++) {
+            int i = candidates[c];
+            float s = scores[i];
+            if (s != s) {
+                continue;
+            }
+            if (size < heap.length) {
+                heap[size] = i;
+                siftUp(heap, size++, scores);
+            } else if (size > 0 && better(i, heap[0], scores)) {
+                heap[0] = i;
+                siftDown(heap, size, scores);
+            }
+        }
+        int[] out = new int[size];
+        for (int n = size - 1; n >= 0; n--) {
+            out[n] = heap[0];
+            heap[0] = heap[n];
+            siftDown(heap, n, scores);
+        }
+        return out;
+    }
+
     /** Whether item a ranks before item b. */
     static boolean better(int a, int b, float[] scores) {
         return scores[a] > scores[b] || (scores[a] == scores[b] && a < b);

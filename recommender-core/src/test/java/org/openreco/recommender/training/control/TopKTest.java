@@ -34,4 +34,12 @@ class TopKTest {
         // 0 and 1 fill the heap; 2 (0.5, higher index than 0) and 3 (0.1) cannot enter, 4 can but is filtered, 5 cannot
         org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(0, 1, 4), asked);
     }
+
+    @Test
+    void among_candidates_in_any_order_the_selection_is_the_full_arrays() {
+        float[] scores = {0.5f, 0.9f, 0.5f, Float.NaN, 0.9f, 0.5f};
+        int[] candidates = {5, 4, 3, 2, 0, 1};
+        assertArrayEquals(new int[] {1, 4, 0}, TopK.select(scores, 3, candidates, 6));
+        assertArrayEquals(new int[] {4, 5}, TopK.select(scores, 2, candidates, 3), "only 5, 4 and the NaN 3 are asked");
+    }
 }

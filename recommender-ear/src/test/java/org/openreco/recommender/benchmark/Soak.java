@@ -16,7 +16,9 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -47,6 +49,7 @@ public final class Soak {
     private final AtomicLong serverErrors = new AtomicLong();
     private final AtomicLong otherErrors = new AtomicLong();
     private final AtomicLong trainings = new AtomicLong();
+    private final AtomicLong skipped = new AtomicLong();
     private final int items = 2_000;
     private final int users = 20_000;
 
@@ -75,14 +78,18 @@ public final class Soak {
         int rate = recommendationsPerSecond > 0 ? recommendationsPerSecond : Math.max(1, capacity() / 2);
         System.out.printf("== soak of %s: %d min, %,d events/s in batches of %d, %,d recommendations/s, a training every %d min, server pid %d%n",
                 catalogue, minutes, eventsPerSecond, eventsPerSecond / 10, rate, trainingEvery, pid);
-        System.out.println("minute  events acked  events/s  answers/s  trainings  5xx  heap after GC (MB)  RSS (MB)");
+        System.out.println("minute  events acked  events/s  answers/s  trainings  5xx  skipped  heap after GC (MB)  RSS (MB)");
         var ticks = Executors.newScheduledThreadPool(2);
         var senders = Executors.newFixedThreadPool(4);
         var askers = Executors.newFixedThreadPool(8);
-        ticks.scheduleAtFixedRate(() -> senders.submit(() -> sendEvents(eventsPerSecond / 10)), 0, 100, TimeUnit.MILLISECONDS);
+        // at most 4 batches and 8 questions in flight: a tick that finds them all busy is skipped and counted,
+        // so a server that cannot keep up shows as a lower rate, not as a queue growing in this process
+        var sending = new Semaphore(4);
+        var asking = new Semaphore(8);
+        ticks.scheduleAtFixedRate(() -> paced(senders, sending, () -> sendEvents(eventsPerSecond / 10)), 0, 100, TimeUnit.MILLISECONDS);
         ticks.scheduleAtFixedRate(() -> {
             for (int i = 0; i < Math.max(1, rate / 20); i++) {
-                askers.submit(this::recommend);
+                paced(askers, asking, this::recommend);
             }
         }, 0, 50, TimeUnit.MILLISECONDS);
         ticks.scheduleAtFixedRate(this::train, 0, trainingEvery, TimeUnit.MINUTES);
@@ -94,8 +101,8 @@ public final class Soak {
             long rss = pid > 0 ? rss(pid) : -1;
             samples.add(new long[] {heap, rss});
             long events = acknowledged.get(), asked = answers.get();
-            System.out.printf("%6d  %12d  %8d  %9d  %9d  %3d  %18d  %8d%n", minute, events, (events - lastEvents) / 60,
-                    (asked - lastAnswers) / 60, trainings.get(), serverErrors.get(), heap >> 20, rss >> 20);
+            System.out.printf("%6d  %12d  %8d  %9d  %9d  %3d  %7d  %18d  %8d%n", minute, events, (events - lastEvents) / 60,
+                    (asked - lastAnswers) / 60, trainings.get(), serverErrors.get(), skipped.get(), heap >> 20, rss >> 20);
             lastEvents = events;
             lastAnswers = asked;
         }
@@ -105,6 +112,20 @@ public final class Soak {
         senders.awaitTermination(2, TimeUnit.MINUTES);
         askers.awaitTermination(2, TimeUnit.MINUTES);
         report(samples);
+    }
+
+    private void paced(ExecutorService pool, Semaphore inFlight, Runnable work) {
+        if (!inFlight.tryAcquire()) {
+            skipped.incrementAndGet();
+            return;
+        }
+        pool.submit(() -> {
+            try {
+                work.run();
+            } finally {
+                inFlight.release();
+            }
+        });
     }
 
     private void setUp() throws Exception {

@@ -40,8 +40,29 @@ public final class SeparateTransactions implements EventWrites {
         return table.equals("item") ? missing.createItems(catalogueId, names) : missing.createUsers(catalogueId, names);
     }
 
+    /**
+     * Once more when PostgreSQL chose this transaction as a deadlock's victim: it was rolled back whole, so
+     * a second transaction writes the batch exactly once (two writers can still meet on marks inserted
+     * in different rounds of {@link EventStore#holdUserMarks}).
+     */
     @Override
     public Set<String> write(EventStore.Rows rows, Collection<Long> userIds) {
-        return writer.write(catalogueId, rows, userIds);
+        try {
+            return writer.write(catalogueId, rows, userIds);
+        } catch (RuntimeException e) {
+            if (!deadlocked(e)) {
+                throw e;
+            }
+            return writer.write(catalogueId, rows, userIds);
+        }
+    }
+
+    static boolean deadlocked(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql && "40P01".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

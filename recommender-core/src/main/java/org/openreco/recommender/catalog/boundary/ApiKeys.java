@@ -1,5 +1,6 @@
 package org.openreco.recommender.catalog.boundary;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -11,9 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.SQLException;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import javax.sql.DataSource;
 import org.openreco.recommender.catalog.control.CatalogueCache;
 import org.openreco.recommender.catalog.entity.ApiKey;
 import org.openreco.recommender.platform.boundary.CatalogueAccessChanged;
@@ -39,6 +42,9 @@ public class ApiKeys {
 
     @PersistenceContext
     EntityManager em;
+
+    @Resource(lookup = "java:jboss/datasources/RecommenderRequestDS")
+    DataSource requests;
 
     @Inject
     Catalogues catalogues;
@@ -113,17 +119,24 @@ public class ApiKeys {
         return keyOwner.catalogueId() == owner.get().id() ? Check.VALID : Check.OTHER_CATALOGUE;
     }
 
-    /** The catalogue a valid, unrevoked key with this prefix and hash opens, or null. */
+    /**
+     * The catalogue a valid, unrevoked key with this prefix and hash opens, or null. On the request pool,
+     * whose short statement timeout keeps a storefront call from waiting long on a slow database.
+     */
     private CatalogueCache.KeyOwner lookUp(String prefix, String hash) {
-        var found = em.createQuery("select k from ApiKey k where k.prefix = :p", ApiKey.class)
-                .setParameter("p", prefix)
-                .getResultStream()
-                .findFirst();
-        if (found.isEmpty() || found.get().isRevoked() || !MessageDigest.isEqual(
-                found.get().getKeyHash().getBytes(StandardCharsets.US_ASCII), hash.getBytes(StandardCharsets.US_ASCII))) {
-            return null;
+        try (var connection = requests.getConnection();
+                var select = connection.prepareStatement("select catalogue_id, key_hash, revoked_at is not null from api_key where prefix = ?")) {
+            select.setString(1, prefix);
+            try (var row = select.executeQuery()) {
+                if (!row.next() || row.getBoolean(3) || !MessageDigest.isEqual(
+                        row.getString(2).getBytes(StandardCharsets.US_ASCII), hash.getBytes(StandardCharsets.US_ASCII))) {
+                    return null;
+                }
+                return new CatalogueCache.KeyOwner(row.getLong(1), prefix);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("looking up an API key failed", e);
         }
-        return new CatalogueCache.KeyOwner(found.get().getCatalogueId(), prefix);
     }
 
     static String hash(String key) {

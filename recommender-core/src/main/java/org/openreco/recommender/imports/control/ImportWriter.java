@@ -18,7 +18,8 @@ import org.openreco.recommender.users.boundary.Users;
 
 /**
  * Writes a chunk through the owning boundary (items, users or events), inside the chunk's
- * transaction; records rejected by the reader or processor and elements the boundary rejects go to
+ * transaction, the one JBeret commits the chunk's checkpoint in: a crash never keeps a chunk's records
+ * without its checkpoint, so a restart reads no record twice; records rejected by the reader or processor and elements the boundary rejects go to
  * the error report with their line, and the step's progress is saved, once per chunk in the same
  * transaction. A dry run writes nothing but the report and the progress.
  */
@@ -78,7 +79,7 @@ public class ImportWriter extends AbstractItemWriter {
         BatchResult result = switch (data.getFirst()) {
             case ItemData ignored -> items.upsertAll(catalogue, cast(data));
             case UserData ignored -> users.upsertAll(catalogue, cast(data));
-            case EventData ignored -> interactions.record(catalogue, cast(data), Boolean.parseBoolean(createMissingItems));
+            case EventData ignored -> interactions.recordInTransaction(catalogue, cast(data), Boolean.parseBoolean(createMissingItems));
             default -> throw new IllegalStateException("cannot write " + data.getFirst().getClass());
         };
         for (var element : result.elements()) {

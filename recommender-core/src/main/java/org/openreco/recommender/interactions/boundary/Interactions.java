@@ -18,22 +18,27 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.sql.DataSource;
+import org.openreco.recommender.catalog.boundary.CatalogueRef;
 import org.openreco.recommender.catalog.boundary.Catalogues;
+import org.openreco.recommender.interactions.control.CallersTransaction;
 import org.openreco.recommender.interactions.control.EventRules;
 import org.openreco.recommender.interactions.control.EventStore;
+import org.openreco.recommender.interactions.control.EventWrites;
 import org.openreco.recommender.interactions.control.EventWriter;
 import org.openreco.recommender.interactions.control.MissingUsersAndItems;
+import org.openreco.recommender.interactions.control.SeparateTransactions;
 import org.openreco.recommender.platform.boundary.BatchResult;
 import org.openreco.recommender.platform.boundary.BatchResult.Element;
 import org.openreco.recommender.platform.boundary.InvalidInputException;
 import org.openreco.recommender.platform.boundary.UsersChanged;
 
 /**
- * Records behaviour: events in, each user marked dirty for re-embedding. Runs outside a transaction
- * and holds at most one connection at a time: reads, then first-seen users and items in their own
- * short transactions, then the events in one transaction ({@link EventWriter}). Holding the events'
- * connection while creating users in another would need two per request, and a full pool would then
- * wait on itself.
+ * Records behaviour: events in, each user marked dirty for re-embedding. A storefront's batch runs
+ * outside a transaction on the request pool and holds at most one connection at a time: reads, then
+ * first-seen users and items in their own short transactions, then the events in one transaction
+ * ({@link SeparateTransactions}). Holding the events' connection while creating users in another would
+ * need two per request, and a full pool would then wait on itself. An import's chunk records its events
+ * in its own transaction instead ({@link #recordInTransaction}).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -55,7 +60,11 @@ public class Interactions {
     @Inject
     Event<UsersChanged> usersChanged;
 
-    /** For the reads; writes go through MissingUsersAndItems and EventWriter, which own their transactions. */
+    /** A storefront batch's reads; its writes go through MissingUsersAndItems and EventWriter, which own their transactions. */
+    @Resource(lookup = "java:jboss/datasources/RecommenderRequestDS")
+    DataSource requests;
+
+    /** The caller's transaction's connection, for {@link #recordInTransaction}. */
     @Resource(lookup = "java:jboss/datasources/RecommenderDS")
     DataSource dataSource;
 
@@ -66,13 +75,33 @@ public class Interactions {
      * before the events, see {@link #createUsers}).
      */
     public BatchResult record(String catalogue, List<EventData> events, boolean createMissingItems) {
+        var ref = catalogues.ref(catalogue);
+        return record(ref, events, createMissingItems, new SeparateTransactions(requests, ref.id(), missing, writer));
+    }
+
+    /**
+     * As {@link #record}, with every write in the caller's transaction: an import's chunk commits its
+     * events, their users and its checkpoint together, so a crash between them cannot leave events whose
+     * chunk is read again on restart. New users are then held until the caller commits, so a storefront
+     * batch naming one of them waits for that.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public BatchResult recordInTransaction(String catalogue, List<EventData> events, boolean createMissingItems) {
+        var ref = catalogues.ref(catalogue);
+        try (var connection = dataSource.getConnection()) {
+            return record(ref, events, createMissingItems, new CallersTransaction(connection, ref.id()));
+        } catch (SQLException e) {
+            throw new IllegalStateException("recording events in catalogue '" + catalogue + "' failed", e);
+        }
+    }
+
+    private BatchResult record(CatalogueRef ref, List<EventData> events, boolean createMissingItems, EventWrites writes) {
         if (events == null) {
             throw new InvalidInputException("events", "is required");
         }
         if (events.size() > MAX_BATCH) {
             throw new InvalidInputException("events", "holds " + events.size() + " events, at most " + MAX_BATCH + " are allowed per request");
         }
-        var ref = catalogues.ref(catalogue);
         long catalogueId = ref.id();
         var rules = new EventRules(ref.settings(), Instant.now());
         var results = new Element[events.size()];
@@ -95,19 +124,13 @@ public class Interactions {
         Set<String> userNames = new LinkedHashSet<>();
         valid.forEach(i -> itemNames.add(events.get(i).item()));
         valid.forEach(i -> userNames.add(events.get(i).user()));
-        Map<String, Long> items;
-        Map<String, Long> users;
-        try (var connection = dataSource.getConnection()) {
-            var store = new EventStore(connection, catalogueId);
-            items = store.find("item", itemNames);
-            users = store.find("app_user", userNames);
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading users and items of catalogue '" + catalogue + "' failed", e);
-        }
+        var known = writes.find(itemNames, userNames);
+        Map<String, Long> items = known.items();
+        Map<String, Long> users = known.users();
         itemNames.removeAll(items.keySet());
         if (!itemNames.isEmpty()) {
             if (createMissingItems) {
-                items.putAll(missing.createItems(catalogueId, itemNames));
+                items.putAll(writes.create("item", itemNames));
             } else {
                 valid = rejectUnknownItems(events, valid, items, results);
             }
@@ -119,8 +142,8 @@ public class Interactions {
         userNames.clear();
         valid.forEach(i -> userNames.add(events.get(i).user()));
         userNames.removeAll(users.keySet());
-        createUsers(catalogueId, userNames, users);
-        insert(catalogueId, events, valid, rules, users, items, results);
+        createUsers(writes, userNames, users);
+        insert(writes, catalogueId, events, valid, rules, users, items, results);
         return new BatchResult(List.of(results));
     }
 
@@ -129,10 +152,10 @@ public class Interactions {
      * waits for one chunk's insert, not for all of them (measured: at 8 senders, first-seen users
      * were where the time went).
      */
-    private void createUsers(long catalogueId, Set<String> names, Map<String, Long> users) {
+    private static void createUsers(EventWrites writes, Set<String> names, Map<String, Long> users) {
         var sorted = new ArrayList<>(new TreeSet<>(names));
         for (int from = 0; from < sorted.size(); from += NEW_USERS_PER_TRANSACTION) {
-            users.putAll(missing.createUsers(catalogueId, sorted.subList(from, Math.min(sorted.size(), from + NEW_USERS_PER_TRANSACTION))));
+            users.putAll(writes.create("app_user", sorted.subList(from, Math.min(sorted.size(), from + NEW_USERS_PER_TRANSACTION))));
         }
     }
 
@@ -150,7 +173,7 @@ public class Interactions {
         return known;
     }
 
-    private void insert(long catalogueId, List<EventData> events, List<Integer> valid, EventRules rules,
+    private void insert(EventWrites writes, long catalogueId, List<EventData> events, List<Integer> valid, EventRules rules,
             Map<String, Long> users, Map<String, Long> items, Element[] results) {
         // by client event id, so that concurrent batches lock the same ids in the same order
         valid.sort(Comparator.comparing(i -> events.get(i).clientEventId(), Comparator.nullsLast(Comparator.naturalOrder())));
@@ -171,8 +194,8 @@ public class Interactions {
         // the users of duplicates too, in the same statement: a repeated mark coalesces with the first
         Set<Long> dirty = new HashSet<>();
         valid.forEach(i -> dirty.add(users.get(events.get(i).user())));
-        Set<String> inserted = writer.write(catalogueId, rows, dirty);
-        // committed: what was seen changed for these users now, their vectors follow in the next batch
+        Set<String> inserted = writes.write(rows, dirty);
+        // delivered once committed: what was seen changed for these users, their vectors follow in the next batch
         usersChanged.fire(new UsersChanged(catalogueId, dirty));
         for (int i : valid) {
             var event = events.get(i);

@@ -139,10 +139,12 @@ public final class EventStore {
      * the commit; only writers inserting the same new mark wait for each other. Call it before writing the
      * events, so that their ids are allocated while the marks are held (the per-user watermark of
      * UserVectors). Row locks live in the rows, not in PostgreSQL's lock table, so a batch of 10,000
-     * users needs no configuration.
+     * users needs no configuration. A parked mark gets a fresh start: new events are a reason to try the
+     * user again (the encoder may be back).
      */
     public void holdUserMarks(Collection<Long> userIds) throws SQLException {
         Set<Long> unheld = new TreeSet<>(userIds);
+        unpark(unheld);
         for (int round = 0; !unheld.isEmpty(); round++) {
             if (round == 5) {
                 throw new SQLException("could not hold the queue marks of " + unheld.size() + " users in five rounds");
@@ -174,6 +176,22 @@ public final class EventStore {
                 }
             }
             // the rest were inserted by another writer meanwhile: share-lock those in the next round
+        }
+    }
+
+    /**
+     * Unparks the users' parked marks, locked in user order so that writers of the same users queue
+     * instead of deadlocking; a writer that waited finds them unparked and changes nothing. The probe
+     * reads a partial index that holds the parked user marks only, so the usual batch pays next to nothing.
+     */
+    private void unpark(Set<Long> userIds) throws SQLException {
+        try (var update = connection.prepareStatement("""
+                update embedding_queue set parked = false, attempts = 0, last_error = null, next_attempt_at = now()
+                 where id in (select id from embedding_queue
+                               where kind = 'user' and parked and entity_id = any (?::bigint[])
+                               order by entity_id for update)""")) {
+            update.setArray(1, connection.createArrayOf("bigint", userIds.toArray(Long[]::new)));
+            update.executeUpdate();
         }
     }
 

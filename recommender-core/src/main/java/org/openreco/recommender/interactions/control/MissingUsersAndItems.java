@@ -6,7 +6,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.sql.SQLException;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
 
@@ -21,7 +20,7 @@ import javax.sql.DataSource;
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class MissingUsersAndItems {
 
-    @Resource(lookup = "java:jboss/datasources/RecommenderDS")
+    @Resource(lookup = "java:jboss/datasources/RecommenderRequestDS")
     DataSource dataSource;
 
     /** The ids of the catalogue's users with these external ids, created where missing. */
@@ -36,13 +35,7 @@ public class MissingUsersAndItems {
 
     private Map<String, Long> create(long catalogueId, String table, Collection<String> missing) {
         try (var connection = dataSource.getConnection()) {
-            var store = new EventStore(connection, catalogueId);
-            Map<String, Long> ids = new HashMap<>();
-            var created = store.create(table, missing, ids);
-            if (table.equals("item")) {
-                store.enqueueItems(created);
-            }
-            return ids;
+            return new CallersTransaction(connection, catalogueId).create(table, missing);
         } catch (SQLException e) {
             throw new IllegalStateException("creating " + missing.size() + " rows in " + table + " failed", e);
         }

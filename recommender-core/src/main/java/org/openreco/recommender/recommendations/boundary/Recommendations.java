@@ -46,7 +46,8 @@ public class Recommendations {
     /** How far a personalised search leans towards the user's taste. */
     static final float USER_SHARE_IN_SEARCH = 0.3f;
 
-    @Resource(lookup = "java:jboss/datasources/RecommenderDS")
+    /** The request pool: its short statement timeout bounds every serving read. */
+    @Resource(lookup = "java:jboss/datasources/RecommenderRequestDS")
     DataSource dataSource;
 
     @Inject

@@ -27,7 +27,7 @@ public class ImpressionBatches {
         }
     }
 
-    @Resource(lookup = "java:jboss/datasources/RecommenderDS")
+    @Resource(lookup = "java:jboss/datasources/RecommenderRequestDS")
     DataSource dataSource;
 
     private final Object lock = new Object();

@@ -10,14 +10,18 @@ import org.openreco.recommender.embedding.boundary.TextEncoder;
 /**
  * A stand-in for the language model in the database tests: each text gets a fixed pseudo-random unit
  * vector of the model's size (the same text, the same vector), texts are counted, and a text containing
- * POISON fails the whole call, as a model error would.
+ * POISON fails the whole call, as a model error would; while {@link #down} every call fails, as during an outage.
  */
 final class FakeEncoder implements TextEncoder {
 
     final AtomicInteger texts = new AtomicInteger();
+    volatile boolean down;
 
     @Override
     public List<float[]> encode(EmbeddingModel model, List<String> batch) {
+        if (down) {
+            throw new IllegalStateException("the encoder is down");
+        }
         List<float[]> vectors = new ArrayList<>(batch.size());
         for (String text : batch) {
             if (text.contains("POISON")) {

@@ -249,6 +249,31 @@ class ReembeddingPipelineIT {
     }
 
     @Test
+    void a_user_parked_during_an_encoder_outage_is_tried_again_when_new_events_arrive() throws Exception {
+        List<Long> items = items(2, "Song");
+        drain();
+        long user = id("insert into app_user (catalogue_id, external_id, profile_text) values (" + catalogue
+                + ", 'listener', 'likes songs') returning id");
+        encoder.down = true;
+        events(user, Map.of(items.get(0), 4.0), Instant.now());
+        for (int attempt = 1; attempt <= EmbeddingQueue.MAX_ATTEMPTS; attempt++) {
+            sql.createStatement().executeUpdate("update embedding_queue set next_attempt_at = now() where entity_id = " + user);
+            assertEquals(1, batch.run(catalogue, MODEL, 30, 256).failed(), "attempt " + attempt);
+        }
+        assertEquals(1, count("select count(*) from embedding_queue where kind = 'user' and entity_id = " + user + " and parked"));
+        encoder.down = false;
+        assertEquals(0, batch.run(catalogue, MODEL, 30, 256).claimed(), "the encoder is back, but a parked mark waits");
+
+        events(user, Map.of(items.get(1), 4.0), Instant.now());
+
+        assertEquals(1, count("select count(*) from embedding_queue where kind = 'user' and entity_id = " + user
+                + " and not parked and attempts = 0 and last_error is null"), "a fresh start");
+        drain();
+        assertNotNull(userVector(activeGeneration(), user), "the user has a vector again");
+        assertEquals(0, queueDepth());
+    }
+
+    @Test
     void a_users_vector_folds_in_only_new_events_and_moves_toward_what_they_liked() throws Exception {
         List<Long> items = items(3, "Genre");
         drain();

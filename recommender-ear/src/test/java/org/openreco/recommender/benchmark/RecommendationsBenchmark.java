@@ -311,6 +311,8 @@ public final class RecommendationsBenchmark {
                         insert into item_factor (model_version_id, item_id, factors)
                         select %1$d, v.item_id, cast(cast(subvector(v.embedding, 1, %2$d) as real[]) || array_fill(cast(0 as real), array[%3$d]) as vector)
                           from item_vector_minilm v where v.generation_id = %4$d""".formatted(version, FACTORS, 128 - FACTORS, generation));
+                // statistics for the rows just written: without them the join below is planned as a scan per event
+                st.execute("analyze item_factor");
                 st.executeUpdate("""
                         insert into user_factor (model_version_id, user_id, factors, folded_through_id)
                         select %1$d, x.user_id, sum(f.factors), max(x.id)

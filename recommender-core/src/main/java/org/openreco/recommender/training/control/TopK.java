@@ -29,21 +29,9 @@ public final class TopK {
             if (s != s) { // NaN: excluded
                 continue;
             }
-            if (size < heap.length) {
-                heap[size] = i;
-                siftUp(heap, size++, scores);
-            } else if (size > 0 && better(i, heap[0], scores)) {
-                heap[0] = i;
-                siftDown(heap, size, scores);
-            }
+            size = offer(heap, size, i, scores);
         }
-        int[] out = new int[size];
-        for (int n = size - 1; n >= 0; n--) { // pop the worst first, fill from the back
-            out[n] = heap[0];
-            heap[0] = heap[n];
-            siftDown(heap, n, scores);
-        }
-        return out;
+        return sorted(heap, size, scores);
     }
 
     /**
@@ -59,21 +47,9 @@ public final class TopK {
             if (s != s || (size == heap.length && (size == 0 || !better(i, heap[0], scores))) || !eligible.test(i)) {
                 continue;
             }
-            if (size < heap.length) {
-                heap[size] = i;
-                siftUp(heap, size++, scores);
-            } else {
-                heap[0] = i;
-                siftDown(heap, size, scores);
-            }
+            size = offer(heap, size, i, scores);
         }
-        int[] out = new int[size];
-        for (int n = size - 1; n >= 0; n--) {
-            out[n] = heap[0];
-            heap[0] = heap[n];
-            siftDown(heap, n, scores);
-        }
-        return out;
+        return sorted(heap, size, scores);
     }
 
     /**
@@ -90,14 +66,27 @@ public final class TopK {
             if (s != s) {
                 continue;
             }
-            if (size < heap.length) {
-                heap[size] = i;
-                siftUp(heap, size++, scores);
-            } else if (size > 0 && better(i, heap[0], scores)) {
-                heap[0] = i;
-                siftDown(heap, size, scores);
-            }
+            size = offer(heap, size, i, scores);
         }
+        return sorted(heap, size, scores);
+    }
+
+    /** Puts item i into the min-heap of the best so far if it belongs there; the heap's new size. */
+    private static int offer(int[] heap, int size, int i, float[] scores) {
+        if (size < heap.length) {
+            heap[size] = i;
+            siftUp(heap, size, scores);
+            return size + 1;
+        }
+        if (size > 0 && better(i, heap[0], scores)) {
+            heap[0] = i;
+            siftDown(heap, size, scores);
+        }
+        return size;
+    }
+
+    /** The heap's items best first: the worst is popped first and fills the result from the back. */
+    private static int[] sorted(int[] heap, int size, float[] scores) {
         int[] out = new int[size];
         for (int n = size - 1; n >= 0; n--) {
             out[n] = heap[0];

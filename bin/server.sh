@@ -213,6 +213,8 @@ cmd_start() {
     local started=$SECONDS boot_line
     while :; do
         kill -0 "$pid" 2>/dev/null || { show_log_tail; die "the server died while starting"; }
+        # the log handler rotates at the first line of a new day: then this run's lines start the file
+        (( $(stat -c %s "$LOG" 2>/dev/null || echo 0) + 1 >= log_offset )) || log_offset=1
         boot_line="$(tail -c +"$log_offset" "$LOG" 2>/dev/null | grep -m 1 -E 'WFLYSRV002[56]' || true)"
         if [ -n "$boot_line" ]; then
             break

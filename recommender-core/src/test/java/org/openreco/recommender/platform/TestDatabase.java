@@ -4,10 +4,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.UUID;
-
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.openreco.recommender.platform.control.SchemaMigration;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.openreco.recommender.platform.control.SchemaMigration;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The real PostgreSQL + pgvector the integration tests run against: {@code DB_URL}, {@code DB_USER}
@@ -26,6 +27,15 @@ public final class TestDatabase {
 
     public static Connection connect() throws SQLException {
         return DriverManager.getConnection(URL, USER, PASSWORD);
+    }
+
+    /** The test database as a (non-pooling) data source, for code that takes one. */
+    public static DataSource dataSource() {
+        var dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(URL);
+        dataSource.setUser(USER);
+        dataSource.setPassword(PASSWORD);
+        return dataSource;
     }
 
     static Flyway flyway() {

@@ -8,7 +8,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
-import org.openreco.recommender.catalog.boundary.ApiKeys;
+import org.openreco.recommender.catalog.boundary.ApiKeyCheck;
 
 /**
  * Lets storefront calls ({@link CatalogueKeyRequired}) through only with a key of the catalogue in
@@ -23,7 +23,7 @@ public class ApiKeyFilter implements ContainerRequestFilter {
     private static final String BEARER = "Bearer ";
 
     @Inject
-    ApiKeys apiKeys;
+    ApiKeyCheck apiKeys;
 
     @Override
     public void filter(ContainerRequestContext request) {

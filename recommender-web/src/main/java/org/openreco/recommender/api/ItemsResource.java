@@ -1,5 +1,6 @@
 package org.openreco.recommender.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.openreco.recommender.catalog.boundary.ItemReads;
 import org.openreco.recommender.catalog.boundary.Items;
 import org.openreco.recommender.platform.boundary.InvalidInputException;
 
@@ -22,19 +24,21 @@ import org.openreco.recommender.platform.boundary.InvalidInputException;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Items")
+@ApplicationScoped
 public class ItemsResource {
 
     @Inject
     Items items;
 
-    @PathParam("catalogue")
-    String catalogue;
+    @Inject
+    ItemReads reads;
 
     @PUT
     @Path("{externalId}")
     @BodyLimit(64 * 1024)
     @Operation(summary = "Create or update an item", description = "Fields left out keep their stored value; title is required.")
-    public ItemJson upsert(@PathParam("externalId") String externalId, ItemRequest request) {
+    public ItemJson upsert(@PathParam("catalogue") String catalogue, @PathParam("externalId") String externalId,
+            ItemRequest request) {
         if (request == null) {
             throw new InvalidInputException("title", "is required");
         }
@@ -47,14 +51,15 @@ public class ItemsResource {
     @GET
     @Path("{externalId}")
     @Operation(summary = "One item")
-    public ItemJson get(@PathParam("externalId") String externalId) {
-        return ItemJson.of(items.get(catalogue, externalId));
+    public ItemJson get(@PathParam("catalogue") String catalogue, @PathParam("externalId") String externalId) {
+        return ItemJson.of(reads.get(catalogue, externalId));
     }
 
     @PUT
     @Path("{externalId}/available")
     @Operation(summary = "Hide (false) or unhide (true) an item", description = "The body is the JSON boolean.")
-    public ItemJson setAvailable(@PathParam("externalId") String externalId, JsonValue available) {
+    public ItemJson setAvailable(@PathParam("catalogue") String catalogue, @PathParam("externalId") String externalId,
+            JsonValue available) {
         if (available != JsonValue.TRUE && available != JsonValue.FALSE) {
             throw new InvalidInputException("available", "must be true or false");
         }
@@ -64,7 +69,7 @@ public class ItemsResource {
     @DELETE
     @Path("{externalId}")
     @Operation(summary = "Delete an item with its interactions")
-    public Response delete(@PathParam("externalId") String externalId) {
+    public Response delete(@PathParam("catalogue") String catalogue, @PathParam("externalId") String externalId) {
         items.delete(catalogue, externalId);
         return Response.noContent().build();
     }

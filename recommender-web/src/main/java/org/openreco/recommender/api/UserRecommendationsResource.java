@@ -1,5 +1,6 @@
 package org.openreco.recommender.api;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,6 +18,7 @@ import org.openreco.recommender.recommendations.boundary.Recommendations;
 @CatalogueKeyRequired
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Recommendations")
+@ApplicationScoped
 public class UserRecommendationsResource {
 
     @Inject

@@ -33,9 +33,6 @@ public class ApiKeys {
     static final int PREFIX_LENGTH = 12;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** What a presented key is worth for a catalogue. */
-    public enum Check { VALID, UNKNOWN_CATALOGUE, INVALID, OTHER_CATALOGUE }
-
     /** A key just made: the only moment the whole key is known. */
     public record Created(ApiKey apiKey, String key) {
     }
@@ -103,42 +100,6 @@ public class ApiKeys {
      * indexed lookup by prefix and a constant-time compare of the hashes. No transaction of its own.
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public Check check(String catalogue, String key) {
-        var owner = catalogues.findRef(catalogue);
-        if (owner.isEmpty()) {
-            return Check.UNKNOWN_CATALOGUE;
-        }
-        if (key == null || key.length() <= PREFIX_LENGTH || !key.startsWith(KEY_START)) {
-            return Check.INVALID;
-        }
-        String hash = hash(key);
-        var keyOwner = cache.key(hash, () -> lookUp(key.substring(0, PREFIX_LENGTH), hash));
-        if (keyOwner == null) {
-            return Check.INVALID;
-        }
-        return keyOwner.catalogueId() == owner.get().id() ? Check.VALID : Check.OTHER_CATALOGUE;
-    }
-
-    /**
-     * The catalogue a valid, unrevoked key with this prefix and hash opens, or null. On the request pool,
-     * whose short statement timeout keeps a storefront call from waiting long on a slow database.
-     */
-    private CatalogueCache.KeyOwner lookUp(String prefix, String hash) {
-        try (var connection = requests.getConnection();
-                var select = connection.prepareStatement("select catalogue_id, key_hash, revoked_at is not null from api_key where prefix = ?")) {
-            select.setString(1, prefix);
-            try (var row = select.executeQuery()) {
-                if (!row.next() || row.getBoolean(3) || !MessageDigest.isEqual(
-                        row.getString(2).getBytes(StandardCharsets.US_ASCII), hash.getBytes(StandardCharsets.US_ASCII))) {
-                    return null;
-                }
-                return new CatalogueCache.KeyOwner(row.getLong(1), prefix);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("looking up an API key failed", e);
-        }
-    }
-
     static String hash(String key) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));

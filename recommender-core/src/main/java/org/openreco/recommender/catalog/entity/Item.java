@@ -76,6 +76,20 @@ public class Item {
         this.available = available;
     }
 
+    /** A stored row read with plain JDBC, outside any persistence context (read-only use). */
+    public static Item read(long id, long catalogueId, String externalId, String title, String description,
+            List<String> categories, List<String> tags, String attributes, boolean available, Instant publishedAt,
+            Instant createdAt, Instant updatedAt) {
+        var item = new Item(externalId, title, description, categories, tags, available);
+        item.id = id;
+        item.catalogueId = catalogueId;
+        item.attributes = attributes;
+        item.publishedAt = publishedAt;
+        item.createdAt = createdAt;
+        item.updatedAt = updatedAt;
+        return item;
+    }
+
     public Long getId() {
         return id;
     }

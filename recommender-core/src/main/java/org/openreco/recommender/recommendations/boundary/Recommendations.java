@@ -1,9 +1,7 @@
 package org.openreco.recommender.recommendations.boundary;
 
 import jakarta.annotation.Resource;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -37,8 +35,7 @@ import org.openreco.recommender.recommendations.entity.Source;
  * with that connection back in the pool, waits until its impressions are written under a new request id
  * ({@link ImpressionBatches}: answers arriving together share one insert).
  */
-@Stateless
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@ApplicationScoped
 public class Recommendations {
 
     /** The longest search text; the model reads at most a few hundred tokens anyway. */

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
 
 /**
@@ -17,9 +18,10 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class ImpressionBatches {
 
+    /** An answer's impressions in the queue; {@link #turn} completes true once written, false when it is to write the next group. */
     private static final class Waiting {
         final ImpressionLog.Shown shown;
-        boolean done;
+        final CompletableFuture<Boolean> turn = new CompletableFuture<>();
         SQLException failure;
 
         Waiting(ImpressionLog.Shown shown) {
@@ -34,28 +36,29 @@ public class ImpressionBatches {
     private List<Waiting> queued = new ArrayList<>();
     private boolean writing;
 
-    /** Returns once the answer's impressions are committed (on a connection of the batch's own). */
+    /**
+     * Returns once the answer's impressions are committed (on a connection of the batch's own). Each waiting
+     * answer is woken once, by its own future: the writer of a group completes the group's futures and hands
+     * the next group to the first answer queued meanwhile, so no crowd of threads wakes to find it must wait on.
+     */
     public void write(ImpressionLog.Shown shown) throws SQLException {
         if (shown.candidates().isEmpty()) {
             return;
         }
         var mine = new Waiting(shown);
-        List<Waiting> group;
+        boolean leads;
         synchronized (lock) {
             queued.add(mine);
-            while (writing && !mine.done) {
-                try {
-                    lock.wait();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new SQLException("interrupted while its impressions were being written", e);
-                }
-            }
-            if (mine.done) {
-                outcome(mine);
-                return;
-            }
+            leads = !writing;
             writing = true;
+        }
+        // the wait is bounded by the request pool's statement timeout in the writer's insert
+        if (!leads && mine.turn.join()) {
+            outcome(mine);
+            return;
+        }
+        List<Waiting> group;
+        synchronized (lock) {
             group = queued;
             queued = new ArrayList<>();
         }
@@ -67,13 +70,19 @@ public class ImpressionBatches {
         } catch (RuntimeException e) {
             failure = new SQLException(e);
         } finally {
+            Waiting next;
             synchronized (lock) {
-                for (var waiting : group) {
-                    waiting.done = true;
-                    waiting.failure = failure;
+                next = queued.isEmpty() ? null : queued.getFirst();
+                writing = next != null;
+            }
+            for (var waiting : group) {
+                waiting.failure = failure;
+                if (waiting != mine) {
+                    waiting.turn.complete(true);
                 }
-                writing = false;
-                lock.notifyAll();
+            }
+            if (next != null) {
+                next.turn.complete(false);
             }
         }
         outcome(mine);

@@ -49,7 +49,7 @@ public final class ClickThroughBenchmark {
                 long started = System.nanoTime();
                 long clicks = fill(sql, measured, impressions, clickShare);
                 fill(sql, other, impressions, clickShare);
-                sql.createStatement().execute("analyze impression");
+                sql.createStatement().execute("analyze impression_list");
                 sql.createStatement().execute("analyze interaction");
                 System.out.println("== data");
                 System.out.printf(Locale.ROOT, "%,d impressions (%d per answer, 4 sources, evenly over %d days) and %,d "
@@ -114,10 +114,12 @@ public final class ClickThroughBenchmark {
                            (array['content', 'trending', 'collaborative', 'item-to-item'])[1 + a %% 4] as source
                       from generate_series(0, %d) a""".formatted(answers, DAYS, catalogue, USERS, answers - 1));
             st.execute("""
-                    insert into impression (catalogue_id, request_id, user_id, item_id, position, source, shown_at)
-                    select %d, a.request_id, a.user_id, (select min(id) from item where catalogue_id = %d) + (a.a * 7 + p) %% %d,
-                           p, a.source, a.shown_at
-                      from answer a cross join generate_series(0, %d) p""".formatted(catalogue, catalogue, ITEMS, PER_ANSWER - 1));
+                    insert into impression_list (catalogue_id, request_id, user_id, item_ids, sources, scores, shown_at)
+                    select %d, a.request_id, a.user_id,
+                           array(select (select min(id) from item where catalogue_id = %d) + (a.a * 7 + p) %% %d
+                                   from generate_series(0, %d) p order by p),
+                           array_fill(a.source, array[%d]), array_fill(null::float8, array[%d]), a.shown_at
+                      from answer a""".formatted(catalogue, catalogue, ITEMS, PER_ANSWER - 1, PER_ANSWER, PER_ANSWER));
             int clicked = st.executeUpdate("""
                     insert into interaction (catalogue_id, user_id, item_id, type, weight, occurred_at, received_at, request_id)
                     select catalogue_id, user_id, item_id, 'click', 2, shown_at + interval '1 minute',

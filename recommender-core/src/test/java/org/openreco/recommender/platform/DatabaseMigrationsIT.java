@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class DatabaseMigrationsIT {
 
     private static final Set<String> TABLES = Set.of("catalogue", "admin_account", "item", "app_user",
-            "interaction", "impression", "api_key", "embedding_queue", "model_version", "evaluation_run");
+            "interaction", "impression_list", "impression", "api_key", "embedding_queue", "model_version", "evaluation_run");
 
     @BeforeAll
     static void migrate() {
@@ -225,7 +225,7 @@ class DatabaseMigrationsIT {
             try (Statement st = c.createStatement()) {
                 long id = catalogue.id();
                 st.executeUpdate("insert into interaction (catalogue_id, user_id, item_id, type, occurred_at) values (%d, %d, %d, 'view', now())".formatted(id, user, item));
-                st.executeUpdate("insert into impression (catalogue_id, request_id, user_id, item_id, position, source) values (%d, gen_random_uuid(), %d, %d, 0, 'trending')".formatted(id, user, item));
+                st.executeUpdate("insert into impression_list (catalogue_id, request_id, user_id, item_ids, sources, scores) values (%d, gen_random_uuid(), %d, array[%d], '{trending}', '{null}')".formatted(id, user, item));
                 st.executeUpdate("insert into api_key (catalogue_id, name, prefix, key_hash) values (%d, 'shop', substr(md5(random()::text), 1, 16), 'x')".formatted(id));
                 // the new item is queued already (V002); a second mark coalesces
                 st.executeUpdate("insert into embedding_queue (catalogue_id, kind, entity_id) values (%d, 'item', %d) on conflict (kind, entity_id) do nothing".formatted(id, item));

@@ -112,7 +112,7 @@ public class Items {
         return get(catalogue, externalId);
     }
 
-    /** Deletes an item with its interactions and impressions (the schema cascades). */
+    /** Deletes an item with its interactions (the schema cascades); its impressions stay until retention removes them. */
     public void delete(String catalogue, String externalId) {
         var item = get(catalogue, externalId);
         long id = item.getId();

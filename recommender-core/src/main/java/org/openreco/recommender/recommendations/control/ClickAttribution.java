@@ -12,8 +12,9 @@ import java.util.List;
  * source from the impression side (one click per impression however many events carry it), so the
  * CTR of a day is that day's impressions' share that led somewhere, whenever the click came.
  *
- * <p>The impressions of the window come from impression_catalogue_shown; each one's click is one
- * probe of interaction_request (a request id names one answer, so few rows share it).
+ * <p>The impressions of the window come from impression_list_catalogue_shown (unnested by the view
+ * impression); each one's click is one probe of interaction_request (a request id names one answer, so
+ * few rows share it).
  */
 public final class ClickAttribution {
 

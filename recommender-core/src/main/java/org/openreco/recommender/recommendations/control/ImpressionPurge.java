@@ -11,11 +11,12 @@ import java.time.ZoneOffset;
  * Deletes a catalogue's impressions shown before an instant, in batches that each commit on their own
  * (the connection is in auto-commit): a purge of millions of rows never holds one long transaction, its
  * locks or a long statement, and serving's impression inserts keep going meanwhile. The batches walk
- * impression_catalogue_shown from the oldest row.
+ * impression_list_catalogue_shown from the oldest answer.
  */
 public final class ImpressionPurge {
 
-    static final int BATCH = 10_000;
+    /** Answers per batch (about ten shown items each). */
+    static final int BATCH = 2_000;
 
     private final Connection connection;
     private final int batch;
@@ -37,20 +38,26 @@ public final class ImpressionPurge {
         return today.minusDays(days - 1L).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
-    /** Deletes the catalogue's impressions shown before {@code before}; how many went. */
+    /** Deletes the catalogue's impressions shown before {@code before}; how many (shown items) went. */
     public long before(long catalogueId, Instant before) throws SQLException {
         long removed = 0;
         try (var ps = connection.prepareStatement("""
-                delete from impression where id in (
-                    select id from impression where catalogue_id = ? and shown_at < ? order by shown_at limit ?)""")) {
-            int deleted;
+                delete from impression_list where id in (
+                    select id from impression_list where catalogue_id = ? and shown_at < ? order by shown_at limit ?)
+                returning cardinality(item_ids)""")) {
+            int answers;
             do {
                 ps.setLong(1, catalogueId);
                 ps.setObject(2, OffsetDateTime.ofInstant(before, ZoneOffset.UTC));
                 ps.setInt(3, batch);
-                deleted = ps.executeUpdate();
-                removed += deleted;
-            } while (deleted == batch);
+                answers = 0;
+                try (var deleted = ps.executeQuery()) {
+                    while (deleted.next()) {
+                        answers++;
+                        removed += deleted.getInt(1);
+                    }
+                }
+            } while (answers == batch);
         }
         return removed;
     }

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -103,19 +104,17 @@ class ClickAttributionIT {
 
         void impressions(UUID request, String source, OffsetDateTime shownAt, long... items) throws SQLException {
             try (var ps = connection.prepareStatement("""
-                    insert into impression (catalogue_id, request_id, user_id, item_id, position, source, shown_at)
-                    values (?, ?, ?, ?, ?, ?, ?)""")) {
-                for (int i = 0; i < items.length; i++) {
-                    ps.setLong(1, catalogue);
-                    ps.setObject(2, request);
-                    ps.setLong(3, user);
-                    ps.setLong(4, items[i]);
-                    ps.setInt(5, i);
-                    ps.setString(6, source);
-                    ps.setObject(7, shownAt);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
+                    insert into impression_list (catalogue_id, request_id, user_id, item_ids, sources, scores, shown_at)
+                    values (?, ?, ?, ?, array_fill(?::text, array[?]), array_fill(null::float8, array[?]), ?)""")) {
+                ps.setLong(1, catalogue);
+                ps.setObject(2, request);
+                ps.setLong(3, user);
+                ps.setArray(4, connection.createArrayOf("bigint", Arrays.stream(items).boxed().toArray()));
+                ps.setString(5, source);
+                ps.setInt(6, items.length);
+                ps.setInt(7, items.length);
+                ps.setObject(8, shownAt);
+                ps.executeUpdate();
             }
         }
 

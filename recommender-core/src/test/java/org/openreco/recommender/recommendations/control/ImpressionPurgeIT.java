@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,7 +51,7 @@ class ImpressionPurgeIT {
 
             long removed = new ImpressionPurge(connection, 3).before(shop.id(), ImpressionPurge.keptFrom(TODAY, 3));
 
-            assertEquals(8, removed, "four days of two impressions, in batches of three");
+            assertEquals(8, removed, "four days of two impressions, in batches of three answers");
             assertEquals(6, shop.count("impression"));
             assertEquals(keptBefore, attribution.daily(shop.id(), TODAY, 3));
             assertEquals(List.of(new Day(TODAY.minusDays(2), "content", 2, 1), new Day(TODAY.minusDays(1), "content", 2, 1),
@@ -69,18 +70,16 @@ class ImpressionPurgeIT {
     private static void impressions(Connection connection, long catalogue, long user, UUID request, OffsetDateTime shownAt,
             long... items) throws SQLException {
         try (var ps = connection.prepareStatement("""
-                insert into impression (catalogue_id, request_id, user_id, item_id, position, source, shown_at)
-                values (?, ?, ?, ?, ?, 'content', ?)""")) {
-            for (int i = 0; i < items.length; i++) {
-                ps.setLong(1, catalogue);
-                ps.setObject(2, request);
-                ps.setLong(3, user);
-                ps.setLong(4, items[i]);
-                ps.setInt(5, i);
-                ps.setObject(6, shownAt);
-                ps.addBatch();
-            }
-            ps.executeBatch();
+                insert into impression_list (catalogue_id, request_id, user_id, item_ids, sources, scores, shown_at)
+                values (?, ?, ?, ?, array_fill('content'::text, array[?]), array_fill(null::float8, array[?]), ?)""")) {
+            ps.setLong(1, catalogue);
+            ps.setObject(2, request);
+            ps.setLong(3, user);
+            ps.setArray(4, connection.createArrayOf("bigint", Arrays.stream(items).boxed().toArray()));
+            ps.setInt(5, items.length);
+            ps.setInt(6, items.length);
+            ps.setObject(7, shownAt);
+            ps.executeUpdate();
         }
     }
 

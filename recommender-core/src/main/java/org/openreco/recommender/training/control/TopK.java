@@ -24,12 +24,14 @@ public final class TopK {
         // a min-heap of the best k so far: O(n log k), no boxing
         int[] heap = new int[Math.max(0, Math.min(k, scores.length))];
         int size = 0;
+        float floor = Float.NEGATIVE_INFINITY; // the worst kept score once the heap is full
         for (int i = 0; i < scores.length; i++) {
             float s = scores[i];
-            if (s != s) { // NaN: excluded
+            if (s != s || s < floor) { // NaN: excluded; below the floor: cannot enter
                 continue;
             }
             size = offer(heap, size, i, scores);
+            floor = floor(heap, size, scores);
         }
         return sorted(heap, size, scores);
     }
@@ -42,12 +44,14 @@ public final class TopK {
     public static int[] select(float[] scores, int k, java.util.function.IntPredicate eligible) {
         int[] heap = new int[Math.max(0, Math.min(k, scores.length))];
         int size = 0;
+        float floor = Float.NEGATIVE_INFINITY;
         for (int i = 0; i < scores.length; i++) {
             float s = scores[i];
-            if (s != s || (size == heap.length && (size == 0 || !better(i, heap[0], scores))) || !eligible.test(i)) {
+            if (s != s || s < floor || (size == heap.length && (size == 0 || !better(i, heap[0], scores))) || !eligible.test(i)) {
                 continue;
             }
             size = offer(heap, size, i, scores);
+            floor = floor(heap, size, scores);
         }
         return sorted(heap, size, scores);
     }
@@ -60,15 +64,25 @@ public final class TopK {
     public static int[] select(float[] scores, int k, int[] candidates, int count) {
         int[] heap = new int[Math.max(0, Math.min(k, count))];
         int size = 0;
+        float floor = Float.NEGATIVE_INFINITY;
         for (int c = 0; c < count; c++) {
             int i = candidates[c];
             float s = scores[i];
-            if (s != s) {
+            if (s != s || s < floor) {
                 continue;
             }
             size = offer(heap, size, i, scores);
+            floor = floor(heap, size, scores);
         }
         return sorted(heap, size, scores);
+    }
+
+    /**
+     * The score an item must reach to be offered: the heap's worst once it is full (an equal score may still
+     * enter by the lower index), else minus infinity. A local copy spares most items the heap's comparisons.
+     */
+    private static float floor(int[] heap, int size, float[] scores) {
+        return size == heap.length && size > 0 ? scores[heap[0]] : Float.NEGATIVE_INFINITY;
     }
 
     /** Puts item i into the min-heap of the best so far if it belongs there; the heap's new size. */

@@ -74,7 +74,7 @@ class ImpressionRetentionIT {
 
     /** Moves an answer's impressions that many days back (its click stays later than them); how many it showed. */
     private static long backdate(String requestId, int days) {
-        Database.single("update impression set shown_at = shown_at - make_interval(days => ?) where request_id = ? returning 1",
+        Database.single("update impression_list set shown_at = shown_at - make_interval(days => ?) where request_id = ? returning 1",
                 days, UUID.fromString(requestId));
         return Database.<Long>single("select count(*) from impression where request_id = ?", UUID.fromString(requestId));
     }

@@ -8,7 +8,7 @@ package org.openreco.recommender.ranking;
  * @param taste   their content taste vector (any length; only its direction counts), or null
  * @param recent  their most recent positive items, newest first, at most {@link RankingPipeline#HISTORY}:
  *                the anchors of item-to-item and of the explanations
- * @param seen    every item they interacted with (never recommended)
+ * @param seen    every item they interacted with (never recommended; an item may appear more than once)
  */
 public record RankingUser(float[] factors, float[] taste, int[] recent, int[] seen) {
 

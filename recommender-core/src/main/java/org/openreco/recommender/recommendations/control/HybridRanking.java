@@ -119,7 +119,11 @@ public final class HybridRanking {
         return allowed::get;
     }
 
-    /** The user with what the sources need, or null when the catalogue does not know them. */
+    /**
+     * The user with what the sources need, or null when the catalogue does not know them. Their seen items
+     * come as every event's item, repeats included: the pipeline makes a set of them, and removing the
+     * repeats in the query was its costliest step for users with thousands of events.
+     */
     static ServingUser user(Connection connection, ServingState state, String externalUser) throws SQLException {
         String factors = state.hasCollaborativeModel() ? VectorSql.column("f.factors") : "null";
         String joins = (state.hasCollaborativeModel() ? """
@@ -139,7 +143,7 @@ public final class HybridRanking {
                                                              order by occurred_at desc, id desc limit %d) x
                                                      group by x.item_id) r
                               order by r.at desc, r.last desc),
-                       array(select distinct x.item_id from interaction x where x.user_id = u.id),
+                       array(select x.item_id from interaction x where x.user_id = u.id),
                        %s, %s
                   from app_user u
                 %s

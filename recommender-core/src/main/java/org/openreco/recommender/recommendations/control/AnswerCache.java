@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import org.openreco.recommender.platform.boundary.CatalogueChanged;
 import org.openreco.recommender.platform.boundary.UsersChanged;
 
@@ -41,6 +42,8 @@ public class AnswerCache {
     static final String PROPERTY = "recommender.serving.cache-seconds";
     static final int DEFAULT_SECONDS = 30;
     static final int MAX_ANSWERS = 200_000;
+    /** Slots of the table of recently asked keys (a power of two). */
+    static final int ASKED_SLOTS = 1 << 16;
 
     /** What was asked: the catalogue's and the user's external names and the query's own value. */
     public record Key(String catalogue, String user, Object query) {
@@ -64,6 +67,13 @@ public class AnswerCache {
     private final Cache<Key, Answer> answers;
     private final Cache<Long, Long> userChanges;
     private final Cache<Long, Long> catalogueChanges;
+    /**
+     * The recently asked keys by hash: a key's first miss writes its hash, its second the hash's
+     * complement, and only an answer whose key was asked before is kept. Answers asked once (a distinct
+     * filter per request) then never enter the cache: they would live their time to live, survive young
+     * collections and be copied and promoted for nothing. A collision costs at most one answer computed twice.
+     */
+    private final AtomicLongArray asked = new AtomicLongArray(ASKED_SLOTS);
 
     public AnswerCache() {
         this(seconds(System.getProperty(PROPERTY)));
@@ -105,15 +115,40 @@ public class AnswerCache {
             answers.invalidate(key);
             answer = null;
         }
+        if (answer == null) {
+            asked(key);
+        }
         count(answer != null);
         return answer;
     }
 
-    /** Keeps an answer whose work began at {@code startedAt}, unless its user or catalogue changed since. */
+    /**
+     * Keeps an answer whose work began at {@code startedAt}, unless its user or catalogue changed since or
+     * its key was not asked before (see {@link #find}).
+     */
     public void keep(Key key, Answer answer) {
-        if (enabled && current(answer.catalogueId(), answer.userId(), answer.startedAt())) {
+        if (enabled && askedBefore(key) && current(answer.catalogueId(), answer.userId(), answer.startedAt())) {
             answers.put(key, answer);
         }
+    }
+
+    private void asked(Key key) {
+        long hash = hash(key);
+        int slot = (int) hash & (ASKED_SLOTS - 1);
+        long was = asked.get(slot);
+        if (was != ~hash) {
+            asked.set(slot, was == hash ? ~hash : hash);
+        }
+    }
+
+    private boolean askedBefore(Key key) {
+        long hash = hash(key);
+        return asked.get((int) hash & (ASKED_SLOTS - 1)) == ~hash;
+    }
+
+    private static long hash(Key key) {
+        long h = key.hashCode() * 0x9E3779B97F4A7C15L;
+        return h ^ (h >>> 29);
     }
 
     void usersChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) UsersChanged change) {

@@ -21,7 +21,7 @@ class AnswerCacheTest {
     @Test
     void aKeptAnswerIsFoundUnderItsKeyOnly() {
         var answer = answer(1, 11, cache.start());
-        cache.keep(ALICE_TOP_10, answer);
+        keptAfterTwoAsks(cache, ALICE_TOP_10, answer);
 
         assertSame(answer, cache.find(ALICE_TOP_10));
         assertNull(cache.find(new AnswerCache.Key("shop", "alice", "n=20")));
@@ -31,7 +31,7 @@ class AnswerCacheTest {
 
     @Test
     void aChangeOfTheUserAfterTheAnswerWasKeptDropsIt() {
-        cache.keep(ALICE_TOP_10, answer(1, 11, cache.start()));
+        keptAfterTwoAsks(cache, ALICE_TOP_10, answer(1, 11, cache.start()));
 
         cache.usersChanged(new UsersChanged(1, List.of(12L)));
         assertEquals(LIST, cache.find(ALICE_TOP_10).candidates(), "another user's change leaves it");
@@ -42,8 +42,8 @@ class AnswerCacheTest {
     @Test
     void aChangeOfTheCatalogueDropsEveryAnswerOfItAndNoOther() {
         var bobs = new AnswerCache.Key("books", "bob", "n=10");
-        cache.keep(ALICE_TOP_10, answer(1, 11, cache.start()));
-        cache.keep(bobs, answer(2, 21, cache.start()));
+        keptAfterTwoAsks(cache, ALICE_TOP_10, answer(1, 11, cache.start()));
+        keptAfterTwoAsks(cache, bobs, answer(2, 21, cache.start()));
 
         cache.catalogueChanged(new CatalogueChanged(1, "item hidden"));
 
@@ -56,7 +56,7 @@ class AnswerCacheTest {
         long started = cache.start();
         cache.usersChanged(new UsersChanged(1, List.of(11L))); // committed while the answer was being ranked
 
-        cache.keep(ALICE_TOP_10, answer(1, 11, started));
+        keptAfterTwoAsks(cache, ALICE_TOP_10, answer(1, 11, started));
 
         assertNull(cache.find(ALICE_TOP_10));
     }
@@ -66,7 +66,7 @@ class AnswerCacheTest {
         cache.usersChanged(new UsersChanged(1, List.of(11L)));
         cache.catalogueChanged(new CatalogueChanged(1, "model activated"));
 
-        cache.keep(ALICE_TOP_10, answer(1, 11, cache.start()));
+        keptAfterTwoAsks(cache, ALICE_TOP_10, answer(1, 11, cache.start()));
 
         assertEquals(LIST, cache.find(ALICE_TOP_10).candidates());
     }
@@ -74,7 +74,7 @@ class AnswerCacheTest {
     @Test
     void aTimeToLiveOfZeroTurnsTheCacheOff() {
         var off = new AnswerCache(0);
-        off.keep(ALICE_TOP_10, answer(1, 11, off.start()));
+        keptAfterTwoAsks(off, ALICE_TOP_10, answer(1, 11, off.start()));
 
         assertFalse(off.enabled());
         assertNull(off.find(ALICE_TOP_10));
@@ -91,5 +91,22 @@ class AnswerCacheTest {
 
     private static AnswerCache.Answer answer(long catalogueId, long userId, long startedAt) {
         return new AnswerCache.Answer(catalogueId, userId, LIST, startedAt);
+    }
+
+    @Test
+    void anAnswerIsKeptOnlyWhenItsKeyWasAskedBefore() {
+        assertNull(cache.find(ALICE_TOP_10));
+        cache.keep(ALICE_TOP_10, answer(1, 11, cache.start()));
+        assertNull(cache.find(ALICE_TOP_10), "asked once: a distinct request is not worth keeping");
+
+        cache.keep(ALICE_TOP_10, answer(1, 11, cache.start()));
+        assertEquals(LIST, cache.find(ALICE_TOP_10).candidates(), "asked a second time: kept");
+    }
+
+    /** The way serving reaches keep: the key was asked (and missed) twice. */
+    private static void keptAfterTwoAsks(AnswerCache cache, AnswerCache.Key key, AnswerCache.Answer answer) {
+        cache.find(key);
+        cache.find(key);
+        cache.keep(key, answer);
     }
 }

@@ -141,6 +141,9 @@ java_opts() {
     local djl="$BASE/data/djl"
     local opts=(
         -Xms256m "-Xmx${SERVER_HEAP:-2g}" -XX:MetaspaceSize=128m -XX:MaxMetaspaceSize=768m
+        # G1 sizes the young generation for this pause target (its default, 200 ms, let young pauses of a
+        # loaded 2-core server reach 100 ms and more: the tail of the answers' latency)
+        -XX:MaxGCPauseMillis=30
         -Djava.net.preferIPv4Stack=true -Djava.awt.headless=true -Djboss.modules.system.pkgs=org.jboss.byteman,jdk.incubator.vector
         # native code (DJL, ONNX Runtime, tokenizers) and its files stay inside the server
         --enable-native-access=ALL-UNNAMED

@@ -44,12 +44,12 @@ public class RolesAllowedFilter implements ContainerRequestFilter {
         if (security.getUserPrincipal() == null || !carriesBasicCredentials(request)) {
             request.abortWith(Response.fromResponse(ErrorResponses.of(Response.Status.UNAUTHORIZED, "unauthorized", null,
                             "this endpoint needs the admin's credentials in the Authorization header (HTTP Basic); "
-                                    + "the console's session does not open the API"))
+                                    + "the console's session does not open the API", request.getUriInfo()))
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"recommender\"")
                     .build());
         } else if (Arrays.stream(roles).noneMatch(security::isUserInRole)) {
             request.abortWith(ErrorResponses.of(Response.Status.FORBIDDEN, "forbidden", null,
-                    "'" + security.getUserPrincipal().getName() + "' may not use this endpoint"));
+                    "'" + security.getUserPrincipal().getName() + "' may not use this endpoint", request.getUriInfo()));
         }
     }
 

@@ -12,6 +12,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openreco.recommender.catalog.boundary.Items;
 import org.openreco.recommender.platform.boundary.InvalidInputException;
@@ -22,6 +25,11 @@ import org.openreco.recommender.platform.boundary.InvalidInputException;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Items")
+@SecurityRequirement(name = "apiKey")
+@SecurityRequirement(name = "bearerKey")
+@APIResponses({@APIResponse(responseCode = "400", ref = "BadRequest"), @APIResponse(responseCode = "401", ref = "Unauthorized"),
+        @APIResponse(responseCode = "403", ref = "Forbidden"), @APIResponse(responseCode = "404", ref = "NotFound"),
+        @APIResponse(responseCode = "500", ref = "InternalError"), @APIResponse(responseCode = "503", ref = "Unavailable")})
 public class ItemsResource {
 
     @Inject
@@ -34,6 +42,7 @@ public class ItemsResource {
     @Path("{externalId}")
     @BodyLimit(64 * 1024)
     @Operation(summary = "Create or update an item", description = "Fields left out keep their stored value; title is required.")
+    @APIResponse(responseCode = "200")
     public ItemJson upsert(@PathParam("externalId") String externalId, ItemRequest request) {
         if (request == null) {
             throw new InvalidInputException("title", "is required");
@@ -47,6 +56,7 @@ public class ItemsResource {
     @GET
     @Path("{externalId}")
     @Operation(summary = "One item")
+    @APIResponse(responseCode = "200")
     public ItemJson get(@PathParam("externalId") String externalId) {
         return ItemJson.of(items.get(catalogue, externalId));
     }
@@ -54,6 +64,7 @@ public class ItemsResource {
     @PUT
     @Path("{externalId}/available")
     @Operation(summary = "Hide (false) or unhide (true) an item", description = "The body is the JSON boolean.")
+    @APIResponse(responseCode = "200")
     public ItemJson setAvailable(@PathParam("externalId") String externalId, JsonValue available) {
         if (available != JsonValue.TRUE && available != JsonValue.FALSE) {
             throw new InvalidInputException("available", "must be true or false");
@@ -64,6 +75,7 @@ public class ItemsResource {
     @DELETE
     @Path("{externalId}")
     @Operation(summary = "Delete an item with its interactions")
+    @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("externalId") String externalId) {
         items.delete(catalogue, externalId);
         return Response.noContent().build();

@@ -36,7 +36,8 @@ class ApiDocsBrowserIT {
             browser.wait.until(ExpectedConditions.presenceOfNestedElementLocatedBy(operation, status));
             browser.screenshot("executed");
             assertEquals("200", operation.findElement(status).getText().strip().split("\\s+")[0]);
-            String answer = operation.findElement(By.cssSelector(".live-responses-table .response-col_description")).getText();
+            String answer = operation.findElement(By.cssSelector(".live-responses-table .response .response-col_description"))
+                    .getText();
             assertTrue(answer.contains("content-type: application/json") && answer.contains("["), answer);
         }
     }

@@ -10,8 +10,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,6 +43,9 @@ import org.openreco.recommender.platform.boundary.InvalidInputException;
         @APIResponse(responseCode = "403", ref = "Forbidden"), @APIResponse(responseCode = "404", ref = "NotFound"),
         @APIResponse(responseCode = "500", ref = "InternalError"), @APIResponse(responseCode = "503", ref = "Unavailable")})
 public class EventBatchesResource {
+
+    @Context
+    UriInfo uri;
 
     @Inject
     Interactions interactions;
@@ -89,6 +94,6 @@ public class EventBatchesResource {
                     element.reason()));
         }
         elements.sort(Comparator.comparingInt(BatchResult.Element::index));
-        return BatchResultJson.of(new BatchResult(elements));
+        return BatchResultJson.of(new BatchResult(elements), uri);
     }
 }

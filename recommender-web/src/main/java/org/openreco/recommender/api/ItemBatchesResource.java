@@ -6,8 +6,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -35,6 +37,9 @@ import org.openreco.recommender.platform.boundary.InvalidInputException;
         @APIResponse(responseCode = "500", ref = "InternalError"), @APIResponse(responseCode = "503", ref = "Unavailable")})
 public class ItemBatchesResource {
 
+    @Context
+    UriInfo uri;
+
     @Inject
     Items items;
 
@@ -56,7 +61,7 @@ public class ItemBatchesResource {
         for (ItemRequest item : request) {
             data.add(item == null ? null : item.toData(item.externalId()));
         }
-        return BatchResultJson.of(items.upsertAll(catalogue, data));
+        return BatchResultJson.of(items.upsertAll(catalogue, data), uri);
     }
 
 }

@@ -10,20 +10,20 @@ import jakarta.json.JsonObject;
 import java.io.StringReader;
 
 /** What every error of the API must look like: RFC 9457 problem details plus the API's error, field and message. */
-public final class Problems {
+final class Problems {
 
     static final String MEDIA_TYPE = "application/problem+json";
 
     private Problems() {
     }
 
-    /** Asserts the reply is a problem of this status and code, for a request to a path starting with {@code pathPrefix}. */
+    /** Asserts the reply is a problem of this status and, unless null, this error code; returns its members. */
     static JsonObject assertProblem(Api.Reply reply, int status, String error) {
         assertEquals(status, reply.status(), reply.body());
         return assertProblem(reply.contentType(), reply.body(), status, error);
     }
 
-    public static JsonObject assertProblem(String contentType, String body, int status, String error) {
+    static JsonObject assertProblem(String contentType, String body, int status, String error) {
         assertTrue(contentType.startsWith(MEDIA_TYPE), contentType + ": " + body);
         JsonObject json;
         try (var reader = Json.createReader(new StringReader(body))) {

@@ -15,7 +15,7 @@ import java.util.Arrays;
 /**
  * Guards admin resources marked {@code @RolesAllowed}: the container authenticates HTTP BASIC
  * credentials when a request carries them (web.xml), this filter answers 401 with a challenge
- * when there are none and 403 when the caller lacks the role, both as JSON errors. Only credentials
+ * when there are none and 403 when the caller lacks the role, both as problem details. Only credentials
  * in the request's own {@code Authorization} header count: the container would also accept the console's
  * session cookie, which a browser attaches to any page's cross-site form post.
  */

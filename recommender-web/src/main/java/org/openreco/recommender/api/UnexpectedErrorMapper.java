@@ -1,9 +1,9 @@
 package org.openreco.recommender.api;
 
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.UUID;
@@ -18,11 +18,11 @@ import java.util.logging.Logger;
 @Provider
 public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
 
-    @Context
-    UriInfo request;
-
     private static final Logger LOG = Logger.getLogger(UnexpectedErrorMapper.class.getName());
     static final int RETRY_AFTER_SECONDS = 5;
+
+    @Context
+    UriInfo request;
 
     @Override
     public Response toResponse(Throwable e) {

@@ -69,6 +69,12 @@ final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** Any method and content type, as the admin. */
+    static Reply send(String method, String path, String contentType, String body) {
+        return send(asAdmin(HttpRequest.newBuilder(uri(path))).header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     private static HttpRequest.Builder asAdmin(HttpRequest.Builder request) {
         return request.header("Authorization", basic("admin", ADMIN_PASSWORD));
     }

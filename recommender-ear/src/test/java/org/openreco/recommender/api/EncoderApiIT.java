@@ -127,10 +127,7 @@ class EncoderApiIT {
     }
 
     private static void assertRefused(int status, String error, String field, Api.Reply reply) {
-        assertEquals(status, reply.status(), reply.body());
-        assertTrue(reply.contentType().startsWith("application/json"), reply.contentType());
-        var json = reply.json();
-        assertEquals(error, json.getString("error"), reply.body());
+        var json = Problems.assertProblem(reply, status, error);
         if (field == null) {
             assertTrue(!json.containsKey("field") || json.isNull("field"), reply.body());
         } else {

@@ -138,7 +138,7 @@ class EventsApiIT {
     void unknown_items_are_created_when_the_request_asks_for_it() throws SQLException {
         String batch = "[{\"user\":\"u1\",\"item\":\"new-1\",\"type\":\"view\"},{\"user\":\"u2\",\"item\":\"new-1\",\"type\":\"like\"}]";
         var refused = post(events + ":batch", batch);
-        assertEquals(400, refused.status(), "nothing accepted: " + refused.body());
+        Problems.assertProblem(refused, 400, "invalid");
         assertEquals(2, refused.json().getInt("rejected"));
         assertEquals("[0].item", refused.json().getString("field"));
         assertEquals(0, count("interaction"));
@@ -215,7 +215,7 @@ class EventsApiIT {
         var tooLarge = post(events + ":batch", IntStream.range(0, 10_000).mapToObj(i -> padded)
                 .collect(Collectors.joining(",", "[", "]")));
         assertEquals(413, tooLarge.status(), tooLarge.body().substring(0, Math.min(300, tooLarge.body().length())));
-        assertTrue(tooLarge.contentType().startsWith("application/json"), tooLarge.contentType());
+        Problems.assertProblem(tooLarge, 413, "payload_too_large");
         assertEquals(0, count("interaction"));
         assertEquals(0, count("app_user"));
     }

@@ -311,10 +311,7 @@ class RecommendationsApiIT {
     // ---------------------------------------------------------------------------------------------
 
     private static void assertError(Api.Reply reply, int status, String field) {
-        assertEquals(status, reply.status(), reply.body());
-        assertTrue(reply.contentType().startsWith("application/json"), reply.contentType());
-        var json = reply.json();
-        assertTrue(json.containsKey("error") && json.containsKey("message"), reply.body());
+        var json = Problems.assertProblem(reply, status, null);
         if (field != null) {
             assertEquals(field, json.getString("field"), reply.body());
         }

@@ -32,13 +32,13 @@ public class ApiKeyFilter implements ContainerRequestFilter {
         switch (apiKeys.check(catalogue, key)) {
             case VALID -> { }
             case UNKNOWN_CATALOGUE -> request.abortWith(ErrorResponses.of(Response.Status.NOT_FOUND, "not_found", null,
-                    "catalogue '" + catalogue + "' does not exist"));
+                    "catalogue '" + catalogue + "' does not exist", request.getUriInfo()));
             case OTHER_CATALOGUE -> request.abortWith(ErrorResponses.of(Response.Status.FORBIDDEN, "forbidden", null,
-                    "this API key belongs to another catalogue than '" + catalogue + "'"));
+                    "this API key belongs to another catalogue than '" + catalogue + "'", request.getUriInfo()));
             case INVALID -> request.abortWith(Response.fromResponse(ErrorResponses.of(Response.Status.UNAUTHORIZED,
                             "unauthorized", null, key == null
                                     ? "send the catalogue's API key as 'Authorization: Bearer <key>' or '" + API_KEY_HEADER + ": <key>'"
-                                    : "the API key is unknown or revoked"))
+                                    : "the API key is unknown or revoked", request.getUriInfo()))
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"recommender\"")
                     .build());
         }

@@ -13,6 +13,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openreco.recommender.catalog.boundary.ApiKeys;
 
@@ -22,6 +25,11 @@ import org.openreco.recommender.catalog.boundary.ApiKeys;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Catalogues")
+@SecurityRequirement(name = "admin")
+@APIResponses({@APIResponse(responseCode = "400", ref = "BadRequest"), @APIResponse(responseCode = "401", ref = "Unauthorized"),
+        @APIResponse(responseCode = "403", ref = "Forbidden"), @APIResponse(responseCode = "404", ref = "NotFound"),
+        @APIResponse(responseCode = "429", ref = "TooManyLogins"), @APIResponse(responseCode = "500", ref = "InternalError"),
+        @APIResponse(responseCode = "503", ref = "Unavailable")})
 public class ApiKeysResource {
 
     @Inject
@@ -32,6 +40,7 @@ public class ApiKeysResource {
 
     @POST
     @Operation(summary = "Create a storefront API key", description = "The answer holds the whole key; it is never shown again.")
+    @APIResponse(responseCode = "201", description = "The new key, shown this once")
     public Response create(ApiKeyRequest request) {
         var created = apiKeys.create(catalogue, request == null ? null : request.name());
         return Response.status(Response.Status.CREATED).entity(ApiKeyJson.of(created.apiKey(), created.key())).build();
@@ -39,6 +48,7 @@ public class ApiKeysResource {
 
     @GET
     @Operation(summary = "The catalogue's API keys (prefixes only), newest first")
+    @APIResponse(responseCode = "200")
     public List<ApiKeyJson> list() {
         return apiKeys.list(catalogue).stream().map(k -> ApiKeyJson.of(k, null)).toList();
     }
@@ -46,6 +56,7 @@ public class ApiKeysResource {
     @DELETE
     @Path("{prefix}")
     @Operation(summary = "Revoke an API key")
+    @APIResponse(responseCode = "204", description = "Revoked")
     public Response revoke(@PathParam("prefix") String prefix) {
         apiKeys.revoke(catalogue, prefix);
         return Response.noContent().build();

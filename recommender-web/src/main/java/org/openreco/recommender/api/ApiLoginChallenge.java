@@ -1,6 +1,5 @@
 package org.openreco.recommender.api;
 
-import jakarta.json.Json;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.RequestDispatcher;
@@ -9,13 +8,14 @@ import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
  * When the container refuses a REST call's HTTP Basic credentials, its FORM mechanism answers with the
- * console's login page (forwarded to login.html). A REST client wants the API's JSON error instead: this
- * filter answers such forwards of {@code /api/} requests with 401 and {@code {"error","field","message"}}.
+ * console's login page (forwarded to login.html). A REST client wants the API's problem details instead:
+ * this filter answers such forwards of {@code /api/} requests with a 401 {@link Problem}.
  */
 @WebFilter(urlPatterns = "/login.html", dispatcherTypes = DispatcherType.FORWARD)
 public class ApiLoginChallenge extends HttpFilter {
@@ -34,10 +34,11 @@ public class ApiLoginChallenge extends HttpFilter {
         response.resetBuffer();
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         response.setHeader("WWW-Authenticate", "Basic realm=\"recommender\"");
-        response.setContentType("application/json");
+        response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        // the shape of ErrorJson as JSON-B writes it: a null field is left out
-        response.getWriter().write(Json.createObjectBuilder().add("error", "unauthorized").add("message", MESSAGE).build().toString());
+        String instance = uri == null ? request.getRequestURI() : String.valueOf(uri);
+        response.getWriter().write(new SharedJsonb().getContext(Problem.class)
+                .toJson(Problem.of(Response.Status.UNAUTHORIZED, "unauthorized", null, MESSAGE, instance)));
     }
 
     private static boolean isApi(Object path) {

@@ -7,6 +7,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.Provider;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -29,15 +30,15 @@ public class BodyLimitFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         long limit = limit();
         if (request.getLength() > limit) {
-            request.abortWith(tooLarge(limit));
+            request.abortWith(tooLarge(limit, request.getUriInfo()));
         } else if (request.hasEntity()) {
             request.setEntityStream(new Limited(request.getEntityStream(), limit));
         }
     }
 
-    static Response tooLarge(long limit) {
+    static Response tooLarge(long limit, UriInfo request) {
         return ErrorResponses.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "payload_too_large", null,
-                "the request body must be at most " + limit + " bytes; split it into smaller requests");
+                "the request body must be at most " + limit + " bytes; split it into smaller requests", request);
     }
 
     private long limit() {

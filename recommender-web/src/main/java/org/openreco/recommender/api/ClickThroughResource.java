@@ -9,6 +9,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openreco.recommender.platform.boundary.InvalidInputException;
 import org.openreco.recommender.recommendations.boundary.ClickThrough;
@@ -19,6 +22,11 @@ import org.openreco.recommender.recommendations.boundary.ClickThroughReport;
 @RolesAllowed("admin")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Quality")
+@SecurityRequirement(name = "admin")
+@APIResponses({@APIResponse(responseCode = "400", ref = "BadRequest"), @APIResponse(responseCode = "401", ref = "Unauthorized"),
+        @APIResponse(responseCode = "403", ref = "Forbidden"), @APIResponse(responseCode = "404", ref = "NotFound"),
+        @APIResponse(responseCode = "429", ref = "TooManyLogins"), @APIResponse(responseCode = "500", ref = "InternalError"),
+        @APIResponse(responseCode = "503", ref = "Unavailable")})
 public class ClickThroughResource {
 
     static final int DEFAULT_DAYS = 30;
@@ -30,6 +38,7 @@ public class ClickThroughResource {
     @Operation(summary = "Impressions, clicks and CTR per UTC day and source over the last `days` days (1–365, default 30)",
             description = "A click is an event with a positive weight that carries the request id of the answer that "
                     + "showed the item; each impression counts at most once, on the day it was shown.")
+    @APIResponse(responseCode = "200")
     public ClickThroughReport daily(@PathParam("catalogue") String catalogue, @QueryParam("days") String days) {
         return clickThrough.daily(catalogue, days(days));
     }

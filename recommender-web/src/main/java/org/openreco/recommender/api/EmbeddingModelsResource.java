@@ -11,6 +11,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openreco.recommender.embedding.boundary.EmbeddingModels;
 
@@ -20,6 +23,11 @@ import org.openreco.recommender.embedding.boundary.EmbeddingModels;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Embeddings")
+@SecurityRequirement(name = "admin")
+@APIResponses({@APIResponse(responseCode = "400", ref = "BadRequest"), @APIResponse(responseCode = "401", ref = "Unauthorized"),
+        @APIResponse(responseCode = "403", ref = "Forbidden"), @APIResponse(responseCode = "404", ref = "NotFound"),
+        @APIResponse(responseCode = "429", ref = "TooManyLogins"), @APIResponse(responseCode = "500", ref = "InternalError"),
+        @APIResponse(responseCode = "503", ref = "Unavailable")})
 public class EmbeddingModelsResource {
 
     @Inject
@@ -27,6 +35,7 @@ public class EmbeddingModelsResource {
 
     @GET
     @Operation(summary = "The embedding models, their dimensions and pooling, and whether they are loaded")
+    @APIResponse(responseCode = "200")
     public List<EmbeddingModelJson> list() {
         return models.list().stream().map(EmbeddingModelJson::of).toList();
     }
@@ -35,6 +44,7 @@ public class EmbeddingModelsResource {
     @Path("{name}:encode")
     @BodyLimit(8 * 1024 * 1024)
     @Operation(summary = "Encode 1 to 64 texts (16 KiB each at most) into unit-length vectors, in the order given")
+    @APIResponse(responseCode = "200")
     public EncodedJson encode(@PathParam("name") String name, EncodeRequest request) {
         var model = models.get(name);
         var vectors = models.encode(model, request == null ? null : request.texts());

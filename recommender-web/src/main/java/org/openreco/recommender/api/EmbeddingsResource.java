@@ -17,6 +17,9 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openreco.recommender.embedding.boundary.EmbeddingStatus;
 import org.openreco.recommender.embedding.boundary.Embeddings;
@@ -28,6 +31,11 @@ import org.openreco.recommender.embedding.boundary.ParkedMark;
 @RolesAllowed("admin")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Embeddings")
+@SecurityRequirement(name = "admin")
+@APIResponses({@APIResponse(responseCode = "400", ref = "BadRequest"), @APIResponse(responseCode = "401", ref = "Unauthorized"),
+        @APIResponse(responseCode = "403", ref = "Forbidden"), @APIResponse(responseCode = "404", ref = "NotFound"),
+        @APIResponse(responseCode = "429", ref = "TooManyLogins"), @APIResponse(responseCode = "500", ref = "InternalError"),
+        @APIResponse(responseCode = "503", ref = "Unavailable")})
 public class EmbeddingsResource {
 
     @Inject
@@ -39,6 +47,7 @@ public class EmbeddingsResource {
     @GET
     @Operation(summary = "Model, active and building generation with progress, queue depth, parked marks, "
             + "batch figures of the last five minutes (docs/s, lag p50/p95) and the latest batches")
+    @APIResponse(responseCode = "200")
     public EmbeddingStatus status() {
         return embeddings.status(catalogue);
     }
@@ -46,6 +55,7 @@ public class EmbeddingsResource {
     @GET
     @Path("generations")
     @Operation(summary = "The catalogue's generations, newest first")
+    @APIResponse(responseCode = "200")
     public List<GenerationInfo> generations() {
         return embeddings.generations(catalogue);
     }
@@ -53,6 +63,7 @@ public class EmbeddingsResource {
     @POST
     @Path("rebuild")
     @Operation(summary = "Re-embed everything into a new generation; the active one serves until it is complete (202)")
+    @APIResponse(responseCode = "202", description = "A new generation is being embedded; Location tells its progress")
     public Response rebuild(@Context UriInfo uri) {
         return Response.accepted(embeddings.reembedAll(catalogue))
                 .location(uri.getBaseUriBuilder().path("catalogues").path(catalogue).path("embeddings").build())
@@ -62,6 +73,7 @@ public class EmbeddingsResource {
     @DELETE
     @Path("rebuild")
     @Operation(summary = "Cancel the running build; the active generation keeps serving")
+    @APIResponse(responseCode = "200")
     public GenerationInfo cancel() {
         return embeddings.cancelBuild(catalogue);
     }
@@ -69,6 +81,7 @@ public class EmbeddingsResource {
     @POST
     @Path("pause")
     @Operation(summary = "Pause the catalogue's re-embedding: queue marks keep accumulating, nothing is embedded until resumed")
+    @APIResponse(responseCode = "200")
     public Map<String, Object> pause() {
         return Map.of("paused", true, "pausedSince", embeddings.pause(catalogue).toString());
     }
@@ -76,6 +89,7 @@ public class EmbeddingsResource {
     @DELETE
     @Path("pause")
     @Operation(summary = "Resume the catalogue's re-embedding; the next batches drain the marks that accumulated")
+    @APIResponse(responseCode = "200")
     public Map<String, Object> resume() {
         return Map.of("paused", false, "wasPaused", embeddings.resume(catalogue));
     }
@@ -83,6 +97,7 @@ public class EmbeddingsResource {
     @GET
     @Path("parked")
     @Operation(summary = "Items and users whose re-embedding failed too often, with the last error (oldest first)")
+    @APIResponse(responseCode = "200")
     public List<ParkedMark> parked(@QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("50") int size) {
         return embeddings.parked(catalogue, page, size);
@@ -91,6 +106,7 @@ public class EmbeddingsResource {
     @POST
     @Path("parked/retry")
     @Operation(summary = "Give every parked mark a fresh start")
+    @APIResponse(responseCode = "200")
     public Map<String, Integer> retryParked() {
         return Map.of("retried", embeddings.retryParked(catalogue));
     }

@@ -10,12 +10,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openreco.recommender.interactions.boundary.EventData;
 import org.openreco.recommender.interactions.boundary.Interactions;
@@ -32,7 +37,15 @@ import org.openreco.recommender.platform.boundary.InvalidInputException;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Events")
+@SecurityRequirement(name = "apiKey")
+@SecurityRequirement(name = "bearerKey")
+@APIResponses({@APIResponse(responseCode = "400", ref = "BadRequest"), @APIResponse(responseCode = "401", ref = "Unauthorized"),
+        @APIResponse(responseCode = "403", ref = "Forbidden"), @APIResponse(responseCode = "404", ref = "NotFound"),
+        @APIResponse(responseCode = "500", ref = "InternalError"), @APIResponse(responseCode = "503", ref = "Unavailable")})
 public class EventBatchesResource {
+
+    @Context
+    UriInfo uri;
 
     @Inject
     Interactions interactions;
@@ -40,6 +53,8 @@ public class EventBatchesResource {
     @POST
     @BodyLimit(8 * 1024 * 1024) // room for 10,000 events with long ids (a typical event is ~150 bytes)
     @Operation(summary = "Record up to 10,000 events: a JSON array, or {\"events\": [...], \"createMissingItems\": true}")
+    @APIResponse(responseCode = "200", description = "Each event's outcome by index")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
     public Response recordAll(@PathParam("catalogue") String catalogue,
             @QueryParam("createMissingItems") boolean createMissingItems,
             InputStream body) {
@@ -79,6 +94,6 @@ public class EventBatchesResource {
                     element.reason()));
         }
         elements.sort(Comparator.comparingInt(BatchResult.Element::index));
-        return BatchResultJson.of(new BatchResult(elements));
+        return BatchResultJson.of(new BatchResult(elements), uri);
     }
 }

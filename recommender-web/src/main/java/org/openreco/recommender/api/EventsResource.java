@@ -13,6 +13,9 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openreco.recommender.interactions.boundary.Interactions;
 import org.openreco.recommender.platform.boundary.BatchResult;
@@ -28,6 +31,11 @@ import org.openreco.recommender.platform.boundary.InvalidInputException;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Events")
+@SecurityRequirement(name = "apiKey")
+@SecurityRequirement(name = "bearerKey")
+@APIResponses({@APIResponse(responseCode = "400", ref = "BadRequest"), @APIResponse(responseCode = "401", ref = "Unauthorized"),
+        @APIResponse(responseCode = "403", ref = "Forbidden"), @APIResponse(responseCode = "404", ref = "NotFound"),
+        @APIResponse(responseCode = "500", ref = "InternalError"), @APIResponse(responseCode = "503", ref = "Unavailable")})
 public class EventsResource {
 
     @Inject
@@ -36,6 +44,8 @@ public class EventsResource {
     @POST
     @BodyLimit(64 * 1024)
     @Operation(summary = "Record one event; a re-sent clientEventId answers 'duplicate' and is not stored twice")
+    @APIResponse(responseCode = "200", description = "Recorded, or a duplicate of an event already stored")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
     public Response record(@PathParam("catalogue") String catalogue, @QueryParam("createMissingItems") boolean createMissingItems,
             InputStream body) {
         var parsed = EventJson.parse(JsonBodies.read(body));

@@ -1,7 +1,9 @@
 package org.openreco.recommender.api;
 
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
@@ -9,10 +11,13 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class HttpErrorMapper implements ExceptionMapper<WebApplicationException> {
 
+    @Context
+    UriInfo request;
+
     @Override
     public Response toResponse(WebApplicationException e) {
         var status = e.getResponse().getStatusInfo();
         String code = status.getReasonPhrase().toLowerCase().replace(' ', '_');
-        return ErrorResponses.of(status, code, null, e.getMessage());
+        return ErrorResponses.of(status, code, null, e.getMessage(), request);
     }
 }

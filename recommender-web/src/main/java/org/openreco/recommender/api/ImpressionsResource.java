@@ -10,6 +10,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openreco.recommender.platform.boundary.InvalidInputException;
 import org.openreco.recommender.recommendations.boundary.ImpressionRetention;
@@ -19,6 +22,11 @@ import org.openreco.recommender.recommendations.boundary.ImpressionRetention;
 @RolesAllowed("admin")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Quality")
+@SecurityRequirement(name = "admin")
+@APIResponses({@APIResponse(responseCode = "400", ref = "BadRequest"), @APIResponse(responseCode = "401", ref = "Unauthorized"),
+        @APIResponse(responseCode = "403", ref = "Forbidden"), @APIResponse(responseCode = "404", ref = "NotFound"),
+        @APIResponse(responseCode = "429", ref = "TooManyLogins"), @APIResponse(responseCode = "500", ref = "InternalError"),
+        @APIResponse(responseCode = "503", ref = "Unavailable")})
 public class ImpressionsResource {
 
     @Inject
@@ -28,6 +36,7 @@ public class ImpressionsResource {
     @Path("purge")
     @Operation(summary = "Remove the impressions of the UTC days before the last olderThanDays days, today included "
             + "(default: the configured retention, 90 days unless set)")
+    @APIResponse(responseCode = "200")
     public Map<String, Long> purge(@PathParam("catalogue") String catalogue, @QueryParam("olderThanDays") String olderThanDays) {
         int days = olderThanDays == null || olderThanDays.isBlank() ? retention.configuredDays() : days(olderThanDays);
         return Map.of("removedImpressions", retention.purge(catalogue, days));

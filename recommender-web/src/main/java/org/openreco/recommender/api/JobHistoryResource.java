@@ -10,6 +10,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openreco.recommender.imports.boundary.JobHistoryCleanup;
 
@@ -18,6 +21,11 @@ import org.openreco.recommender.imports.boundary.JobHistoryCleanup;
 @RolesAllowed("admin")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Imports")
+@SecurityRequirement(name = "admin")
+@APIResponses({@APIResponse(responseCode = "400", ref = "BadRequest"), @APIResponse(responseCode = "401", ref = "Unauthorized"),
+        @APIResponse(responseCode = "403", ref = "Forbidden"), @APIResponse(responseCode = "404", ref = "NotFound"),
+        @APIResponse(responseCode = "429", ref = "TooManyLogins"), @APIResponse(responseCode = "500", ref = "InternalError"),
+        @APIResponse(responseCode = "503", ref = "Unavailable")})
 public class JobHistoryResource {
 
     @Inject
@@ -27,6 +35,7 @@ public class JobHistoryResource {
     @Path("purge")
     @Operation(summary = "Remove the batch job history of imports that ended more than olderThanDays ago "
             + "(default 30; restartable imports keep theirs; import records and error reports stay)")
+    @APIResponse(responseCode = "200")
     public Map<String, Integer> purge(@QueryParam("olderThanDays") @DefaultValue("30") String olderThanDays) {
         return Map.of("removedJobExecutions", cleanup.purgeOlderThan(days(olderThanDays)));
     }

@@ -4,6 +4,7 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.annotation.Annotation;
@@ -20,15 +21,18 @@ public class MalformedBodyMapper implements ExceptionMapper<ProcessingException>
     @Context
     ResourceInfo resource;
 
+    @Context
+    UriInfo request;
+
     @Override
     public Response toResponse(ProcessingException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof BodyTooLargeException tooLarge) {
-                return BodyLimitFilter.tooLarge(tooLarge.limit);
+                return BodyLimitFilter.tooLarge(tooLarge.limit, request);
             }
         }
         var problem = BodyProblem.of(e, bodyType());
-        return ErrorResponses.of(Response.Status.BAD_REQUEST, "malformed_json", problem.field(), problem.message());
+        return ErrorResponses.of(Response.Status.BAD_REQUEST, "malformed_json", problem.field(), problem.message(), request);
     }
 
     /** The type of the resource method's body parameter (the one without a JAX-RS annotation), if known. */

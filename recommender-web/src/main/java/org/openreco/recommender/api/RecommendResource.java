@@ -18,6 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openreco.recommender.platform.boundary.InvalidInputException;
 import org.openreco.recommender.recommendations.boundary.ExampleQuery;
@@ -33,6 +36,11 @@ import org.openreco.recommender.recommendations.boundary.Recommendations;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Recommendations")
+@SecurityRequirement(name = "apiKey")
+@SecurityRequirement(name = "bearerKey")
+@APIResponses({@APIResponse(responseCode = "400", ref = "BadRequest"), @APIResponse(responseCode = "401", ref = "Unauthorized"),
+        @APIResponse(responseCode = "403", ref = "Forbidden"), @APIResponse(responseCode = "404", ref = "NotFound"),
+        @APIResponse(responseCode = "500", ref = "InternalError"), @APIResponse(responseCode = "503", ref = "Unavailable")})
 public class RecommendResource {
 
     @Inject
@@ -42,6 +50,7 @@ public class RecommendResource {
     @BodyLimit(64 * 1024)
     @Operation(summary = "Items like the positive examples and unlike the negative ones",
             description = "Qdrant's average-vector strategy: nearest to 2·mean(positive) − mean(negative); the examples themselves are left out.")
+    @APIResponse(responseCode = "200")
     public RecommendationsJson recommend(@PathParam("catalogue") String catalogue, InputStream body) {
         if (!(JsonBodies.read(body) instanceof JsonObject request)) {
             throw new InvalidInputException("positive", "the body must be a JSON object with a 'positive' list of item ids");

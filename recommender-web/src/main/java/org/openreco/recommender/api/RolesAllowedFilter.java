@@ -15,7 +15,7 @@ import java.util.Arrays;
 /**
  * Guards admin resources marked {@code @RolesAllowed}: the container authenticates HTTP BASIC
  * credentials when a request carries them (web.xml), this filter answers 401 with a challenge
- * when there are none and 403 when the caller lacks the role, both as JSON errors. Only credentials
+ * when there are none and 403 when the caller lacks the role, both as problem details. Only credentials
  * in the request's own {@code Authorization} header count: the container would also accept the console's
  * session cookie, which a browser attaches to any page's cross-site form post.
  */
@@ -44,12 +44,12 @@ public class RolesAllowedFilter implements ContainerRequestFilter {
         if (security.getUserPrincipal() == null || !carriesBasicCredentials(request)) {
             request.abortWith(Response.fromResponse(ErrorResponses.of(Response.Status.UNAUTHORIZED, "unauthorized", null,
                             "this endpoint needs the admin's credentials in the Authorization header (HTTP Basic); "
-                                    + "the console's session does not open the API"))
+                                    + "the console's session does not open the API", request.getUriInfo()))
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"recommender\"")
                     .build());
         } else if (Arrays.stream(roles).noneMatch(security::isUserInRole)) {
             request.abortWith(ErrorResponses.of(Response.Status.FORBIDDEN, "forbidden", null,
-                    "'" + security.getUserPrincipal().getName() + "' may not use this endpoint"));
+                    "'" + security.getUserPrincipal().getName() + "' may not use this endpoint", request.getUriInfo()));
         }
     }
 

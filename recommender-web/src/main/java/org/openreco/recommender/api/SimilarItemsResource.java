@@ -9,6 +9,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openreco.recommender.recommendations.boundary.Recommendations;
 
@@ -17,6 +20,11 @@ import org.openreco.recommender.recommendations.boundary.Recommendations;
 @CatalogueKeyRequired
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Recommendations")
+@SecurityRequirement(name = "apiKey")
+@SecurityRequirement(name = "bearerKey")
+@APIResponses({@APIResponse(responseCode = "400", ref = "BadRequest"), @APIResponse(responseCode = "401", ref = "Unauthorized"),
+        @APIResponse(responseCode = "403", ref = "Forbidden"), @APIResponse(responseCode = "404", ref = "NotFound"),
+        @APIResponse(responseCode = "500", ref = "InternalError"), @APIResponse(responseCode = "503", ref = "Unavailable")})
 public class SimilarItemsResource {
 
     @Inject
@@ -24,6 +32,7 @@ public class SimilarItemsResource {
 
     @GET
     @Operation(summary = "Items similar to an item", description = "n (1–100, default 10) and the filters of recommendations.")
+    @APIResponse(responseCode = "200")
     public RecommendationsJson similar(@PathParam("catalogue") String catalogue, @PathParam("item") String item,
             @Context UriInfo uri) {
         return RecommendationsJson.of(recommendations.similarItems(catalogue, item,

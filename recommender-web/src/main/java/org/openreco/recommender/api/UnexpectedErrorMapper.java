@@ -1,7 +1,9 @@
 package org.openreco.recommender.api;
 
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.UUID;
@@ -19,18 +21,21 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
     private static final Logger LOG = Logger.getLogger(UnexpectedErrorMapper.class.getName());
     static final int RETRY_AFTER_SECONDS = 5;
 
+    @Context
+    UriInfo request;
+
     @Override
     public Response toResponse(Throwable e) {
         if (DatabaseWaits.ranOut(e)) {
             LOG.warning("database wait ran out: " + e);
             return Response.fromResponse(ErrorResponses.of(Response.Status.SERVICE_UNAVAILABLE, "database_unavailable", null,
-                            "the database did not answer in time; retry shortly"))
+                            "the database did not answer in time; retry shortly", request))
                     .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                     .build();
         }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected error, incident " + incident, e);
         return ErrorResponses.of(Response.Status.INTERNAL_SERVER_ERROR, "internal_error", null,
-                "unexpected server error; quote incident " + incident);
+                "unexpected server error; quote incident " + incident, request);
     }
 }

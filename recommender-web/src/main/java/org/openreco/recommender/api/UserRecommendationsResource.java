@@ -10,6 +10,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.openreco.recommender.recommendations.boundary.Recommendations;
 
@@ -19,6 +22,11 @@ import org.openreco.recommender.recommendations.boundary.Recommendations;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Recommendations")
 @ApplicationScoped
+@SecurityRequirement(name = "apiKey")
+@SecurityRequirement(name = "bearerKey")
+@APIResponses({@APIResponse(responseCode = "400", ref = "BadRequest"), @APIResponse(responseCode = "401", ref = "Unauthorized"),
+        @APIResponse(responseCode = "403", ref = "Forbidden"), @APIResponse(responseCode = "404", ref = "NotFound"),
+        @APIResponse(responseCode = "500", ref = "InternalError"), @APIResponse(responseCode = "503", ref = "Unavailable")})
 public class UserRecommendationsResource {
 
     @Inject
@@ -31,6 +39,7 @@ public class UserRecommendationsResource {
                     + "has not interacted with from the sources collaborative, content, item-to-item and trending, blended with "
                     + "the active model's weights (before the first model: content, then trending). Each item names its source "
                     + "and a reason. Impressions are logged under the answer's requestId.")
+    @APIResponse(responseCode = "200")
     public RecommendationsJson recommend(@PathParam("catalogue") String catalogue, @PathParam("user") String user,
             @Context UriInfo uri) {
         return RecommendationsJson.of(recommendations.forUser(catalogue, user,

@@ -5,6 +5,7 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.Methods;
 import jakarta.enterprise.inject.spi.CDI;
+import jakarta.json.Json;
 import java.time.Duration;
 import org.openreco.recommender.platform.boundary.LoginThrottle;
 
@@ -70,9 +71,22 @@ class LoginThrottleHandler implements HttpHandler {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
         exchange.setStatusCode(429);
         exchange.getResponseHeaders().put(Headers.RETRY_AFTER, Long.toString(seconds));
-        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
-        exchange.getResponseSender().send("{\"error\":\"too_many_requests\",\"field\":null,\"message\":"
-                + "\"too many failed logins from this address: try again in " + seconds + " s\"}");
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/problem+json");
+        exchange.getResponseSender().send(refusal(seconds, exchange.getRequestPath()));
+    }
+
+    /** The API's problem details (RFC 9457, with its {@code error} and {@code message} members), built here as the handler runs before JAX-RS. */
+    static String refusal(long seconds, String path) {
+        String message = "too many failed logins from this address: try again in " + seconds + " s";
+        return Json.createObjectBuilder()
+                .add("type", "tag:openreco.org,2026:problem:too_many_requests")
+                .add("title", "Too many failed logins")
+                .add("status", 429)
+                .add("detail", message)
+                .add("instance", path)
+                .add("error", "too_many_requests")
+                .add("message", message)
+                .build().toString();
     }
 
     private LoginThrottle throttle() {

@@ -11,6 +11,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openreco.recommender.catalog.boundary.Catalogues;
 import org.openreco.recommender.demo.control.DemoShop;
+import org.openreco.recommender.platform.boundary.Settings;
 
 /**
  * Gives a fresh installation something to show: loads the demo shop at start-up when
@@ -33,7 +34,7 @@ public class DemoOnFirstStart {
 
     @PostConstruct
     void loadWhenAsked() {
-        if (!"true".equalsIgnoreCase(System.getenv("RECOMMENDER_DEMO")) || !catalogues.list().isEmpty()) {
+        if (!"true".equalsIgnoreCase(Settings.value("recommender.demo")) || !catalogues.list().isEmpty()) {
             return;
         }
         try {

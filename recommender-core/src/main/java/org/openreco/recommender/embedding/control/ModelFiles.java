@@ -3,11 +3,12 @@ package org.openreco.recommender.embedding.control;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.openreco.recommender.embedding.boundary.EmbeddingModel;
+import org.openreco.recommender.platform.boundary.Settings;
 
 /**
  * Where the models lie: {@code <models dir>/<model name>/model.onnx + tokenizer.json}, unpacked from the
  * models' Maven artifacts by the server's provisioning (and by the core module's test build). The folder
- * comes from the system property {@value #PROPERTY}, which bin/server.sh sets.
+ * comes from the setting {@value #PROPERTY} (a system property bin/server.sh sets).
  */
 public final class ModelFiles {
 
@@ -23,14 +24,14 @@ public final class ModelFiles {
 
     /** The folder {@value #PROPERTY} names; null when it is not set (every model is then missing). */
     public static ModelFiles fromSystemProperty() {
-        String dir = System.getProperty(PROPERTY);
+        String dir = Settings.value(PROPERTY);
         return new ModelFiles(dir == null || dir.isBlank() ? null : Path.of(dir));
     }
 
     /** The model's folder, holding both files; else an exception that names the model and what is missing. */
     public Path folderOf(EmbeddingModel model) {
         if (modelsDir == null) {
-            throw new ModelFilesMissingException(model, "the system property " + PROPERTY
+            throw new ModelFilesMissingException(model, "the setting " + PROPERTY
                     + " does not name the models folder (bin/server.sh sets it to the provisioned server's models/)");
         }
         Path folder = modelsDir.resolve(model.modelName());

@@ -2,8 +2,8 @@ package org.openreco.recommender.embedding.control;
 
 /**
  * Vectors in pgvector's text form {@code [x,y,…]}: bound as a string and cast to {@code vector} in the SQL
- * (binding a PGvector object through a pooled connection fails, see STACK.md), read back with
- * {@code embedding::text}.
+ * (pgvector's own JDBC type, bound through the server's pooled connections, reaches PostgreSQL as
+ * {@code bytea}: "operator does not exist: vector <=> bytea"), read back with {@code embedding::text}.
  */
 public final class VectorText {
 

@@ -15,6 +15,7 @@ import java.util.logging.Logger;
 import org.openreco.recommender.imports.control.ImportLedger;
 import org.openreco.recommender.imports.control.JobHistory;
 import org.openreco.recommender.platform.boundary.InvalidInputException;
+import org.openreco.recommender.platform.boundary.Settings;
 
 /**
  * Keeps the imports' history from growing without end: every night, JBeret's job history of imports that
@@ -54,7 +55,7 @@ public class JobHistoryCleanup {
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "upload clean-up failed (tried again tomorrow): {0}", e.toString());
         }
-        int days = errorRetentionDays(System.getProperty(ERROR_RETENTION_PROPERTY));
+        int days = errorRetentionDays(Settings.value(ERROR_RETENTION_PROPERTY));
         try {
             int removed = ledger.purgeProblemsOlderThan(days);
             LOG.log(Level.INFO, "removed {0} error report lines of imports older than {1} days", new Object[] {removed, days});

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.openreco.recommender.platform.boundary.InvalidInputException;
 import org.openreco.recommender.platform.boundary.ServerFolders;
+import org.openreco.recommender.platform.boundary.Settings;
 
 /**
  * The folders an import may read a server-side file from: those the operator lists in
@@ -21,6 +22,8 @@ import org.openreco.recommender.platform.boundary.ServerFolders;
 public final class ImportFolders {
 
     public static final String VARIABLE = "RECOMMENDER_IMPORT_DIRS";
+    /** The setting whose environment variable is {@value #VARIABLE}. */
+    static final String SETTING = "recommender.import-dirs";
 
     private final List<Path> folders;
 
@@ -30,7 +33,7 @@ public final class ImportFolders {
 
     /** The folders configured for this server. */
     public static ImportFolders configured() {
-        String listed = System.getenv(VARIABLE);
+        String listed = Settings.value(SETTING);
         Path fallback = ServerFolders.data().resolve("imports");
         if (listed == null || listed.isBlank()) {
             try {

@@ -7,23 +7,25 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.openreco.recommender.platform.boundary.Settings;
 
 /**
  * Writes a storefront batch's accepted events and marks their users dirty, holding the marks until the
  * commit ({@link EventStore#holdUserMarks}), in one transaction: all of them or none. On the request pool,
  * whose statements are cut short; the insert of a large batch may take longer, up to
- * {@value #TIMEOUT_VARIABLE} (milliseconds, default {@value #DEFAULT_TIMEOUT_MILLIS}), for this transaction only.
+ * {@value #TIMEOUT_SETTING} (environment variable DB_INGEST_STATEMENT_TIMEOUT_MS; milliseconds, default
+ * {@value #DEFAULT_TIMEOUT_MILLIS}), for this transaction only.
  */
 @Stateless
 public class EventWriter {
 
-    static final String TIMEOUT_VARIABLE = "DB_INGEST_STATEMENT_TIMEOUT_MS";
+    static final String TIMEOUT_SETTING = "db.ingest-statement-timeout-ms";
     static final long DEFAULT_TIMEOUT_MILLIS = 30_000;
 
     @Resource(lookup = "java:jboss/datasources/RecommenderRequestDS")
     DataSource dataSource;
 
-    private static final String TIMEOUT = Long.toString(timeoutMillis(System.getenv(TIMEOUT_VARIABLE)));
+    private static final String TIMEOUT = Long.toString(timeoutMillis(Settings.value(TIMEOUT_SETTING)));
 
     /** Returns the client event ids that were inserted; the others with an id were already stored. */
     public Set<String> write(long catalogueId, EventStore.Rows rows, Collection<Long> userIds) {

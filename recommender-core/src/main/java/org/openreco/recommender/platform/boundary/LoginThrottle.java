@@ -31,8 +31,8 @@ public class LoginThrottle {
     Instance<MeterRegistry> registries;
 
     private final FailedLogins failures = new FailedLogins(
-            Integer.getInteger(MAX_FAILURES_PROPERTY, DEFAULT_MAX_FAILURES),
-            Duration.ofSeconds(Integer.getInteger(LOCKOUT_PROPERTY, DEFAULT_LOCKOUT_SECONDS)),
+            (int) Settings.number(MAX_FAILURES_PROPERTY, DEFAULT_MAX_FAILURES),
+            Duration.ofSeconds(Settings.number(LOCKOUT_PROPERTY, DEFAULT_LOCKOUT_SECONDS)),
             MAX_ADDRESSES, System::nanoTime);
     private volatile Counters counters;
 

@@ -43,7 +43,7 @@ public class PlatformStartup {
         new SchemaMigration(dataSource).apply();
         em.getEntityManagerFactory().unwrap(SessionFactory.class).getSchemaManager().validateMappedObjects();
         var adminPasswordFile = ServerFolders.data().resolve(ADMIN_PASSWORD_FILE);
-        inTransaction(() -> new AdminAccountSetup(em, new PasswordHashes(), adminPasswordFile).ensure(System.getenv("ADMIN_PASSWORD")));
+        inTransaction(() -> new AdminAccountSetup(em, new PasswordHashes(), adminPasswordFile).ensure(Settings.value("admin.password")));
     }
 
     private void inTransaction(Runnable work) {

@@ -18,6 +18,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.openreco.recommender.catalog.boundary.Catalogues;
 import org.openreco.recommender.platform.boundary.InvalidInputException;
+import org.openreco.recommender.platform.boundary.Settings;
 import org.openreco.recommender.recommendations.control.ImpressionPurge;
 
 /**
@@ -44,7 +45,7 @@ public class ImpressionRetention {
 
     @Schedule(hour = "3", minute = "41", persistent = false, info = "impression retention")
     void nightly() {
-        int days = retentionDays(System.getProperty(PROPERTY));
+        int days = retentionDays(Settings.value(PROPERTY));
         long removed = 0;
         for (long catalogueId : catalogueIds()) {
             try {
@@ -67,7 +68,7 @@ public class ImpressionRetention {
 
     /** The retention the nightly clean-up applies. */
     public int configuredDays() {
-        return retentionDays(System.getProperty(PROPERTY));
+        return retentionDays(Settings.value(PROPERTY));
     }
 
     /** Deletes the catalogue's impressions of the UTC days before its last {@code days} now; how many went. */

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.openreco.recommender.platform.boundary.CatalogueChanged;
+import org.openreco.recommender.platform.boundary.Settings;
 import org.openreco.recommender.platform.boundary.UsersChanged;
 
 /**
@@ -24,7 +25,7 @@ import org.openreco.recommender.platform.boundary.UsersChanged;
  * vector or factors; {@link CatalogueChanged}: hidden or deleted items, another model or generation, a
  * renamed or deleted catalogue), and on the other nodes a moment later (the platform's ClusterChanges); changes nobody
  * announces (a new item's first vector, trending) catch up
- * within the time to live, {@value #PROPERTY} seconds (system property; default
+ * within the time to live, {@value #PROPERTY} seconds (a setting; default
  * {@value #DEFAULT_SECONDS}, 0 turns the cache off).
  *
  * <p>Changes are ordered by a logical clock: an answer keeps the tick read before its work began, a
@@ -76,7 +77,7 @@ public class AnswerCache {
     private final AtomicLongArray asked = new AtomicLongArray(ASKED_SLOTS);
 
     public AnswerCache() {
-        this(seconds(System.getProperty(PROPERTY)));
+        this(seconds(Settings.value(PROPERTY)));
     }
 
     AnswerCache(int seconds) {

@@ -5,13 +5,14 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.openreco.recommender.platform.boundary.OverloadedException;
+import org.openreco.recommender.platform.boundary.Settings;
 
 /**
  * Lets only a few answers search PostgreSQL at a time; the others wait here, in the JVM. Under a burst,
  * 20 backends each running an HNSW search on 2 cores spent their time switching and contending: with 4
  * at a time the same machine served 25 % more recommendations per second at a 40 % lower p99
  * (BENCHMARKS.md). Default: twice the server's cores, for a database on the same machine; set
- * {@value #PROPERTY} (system property) where the database has cores of its own. A caller waits at most
+ * {@value #PROPERTY} (a setting) where the database has cores of its own. A caller waits at most
  * {@value #WAIT_PROPERTY} milliseconds (default 5,000) for a permit, then gets an
  * {@link OverloadedException} (503): when the database stalls, requests fail fast instead of piling up threads.
  */
@@ -26,7 +27,7 @@ public class ServingGate {
     private final long waitMillis;
 
     public ServingGate() {
-        this(permits(System.getProperty(PROPERTY)), waitMillis(System.getProperty(WAIT_PROPERTY)));
+        this(permits(Settings.value(PROPERTY)), waitMillis(Settings.value(WAIT_PROPERTY)));
     }
 
     ServingGate(int permits, long waitMillis) {

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.openreco.recommender.platform.boundary.CatalogueChanged;
+import org.openreco.recommender.platform.boundary.Settings;
 
 /**
  * This node's in-memory {@link ServingState} per catalogue, loaded on first use and kept current: a
@@ -23,7 +24,7 @@ import org.openreco.recommender.platform.boundary.CatalogueChanged;
  * or deleted item only re-reads which items are available), so the next answer after the change commits
  * already reflects it; trending is recomputed every few seconds, and every {@link #STAMP_EVERY} a cheap
  * look at the items notices new or re-embedded ones, which nobody announces. The vectors of a catalogue
- * over the memory budget ({@value #BUDGET_PROPERTY} MB, system property, default {@value #DEFAULT_BUDGET_MB})
+ * over the memory budget ({@value #BUDGET_PROPERTY} MB, a setting, default {@value #DEFAULT_BUDGET_MB})
  * stay in PostgreSQL and content is searched there.
  */
 @ApplicationScoped
@@ -140,7 +141,7 @@ public class ServingStates {
     }
 
     private static long budget() {
-        return Long.getLong(BUDGET_PROPERTY, DEFAULT_BUDGET_MB) * 1024 * 1024;
+        return Settings.number(BUDGET_PROPERTY, DEFAULT_BUDGET_MB) * 1024 * 1024;
     }
 
     @FunctionalInterface

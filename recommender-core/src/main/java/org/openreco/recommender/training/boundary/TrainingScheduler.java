@@ -13,6 +13,7 @@ import java.util.logging.Logger;
 import org.openreco.recommender.catalog.boundary.Catalogues;
 import org.openreco.recommender.embedding.control.Transactions;
 import org.openreco.recommender.platform.boundary.ConflictException;
+import org.openreco.recommender.platform.boundary.Settings;
 import org.openreco.recommender.training.control.ModelStore;
 import org.openreco.recommender.training.control.ModelVersions;
 
@@ -40,12 +41,12 @@ public class TrainingScheduler {
     @Inject
     Transactions transactions;
 
-    /** System property: minutes without progress after which a training counts as dead. */
+    /** Setting: minutes without progress after which a training counts as dead. */
     static final String STALLED_AFTER = "recommender.training.stalled-after-minutes";
 
     @Schedule(minute = "*", hour = "*", persistent = false, info = "training watchdog")
     void failStalled() {
-        Duration limit = Duration.ofMinutes(Math.max(1, Long.getLong(STALLED_AFTER, 60)));
+        Duration limit = Duration.ofMinutes(Math.max(1, Settings.number(STALLED_AFTER, 60)));
         try {
             var failed = transactions.inNew(c -> new ModelVersions(c).failStalled(limit,
                     "no progress for " + limit.toMinutes() + " minutes: the training was given up; start it again"));

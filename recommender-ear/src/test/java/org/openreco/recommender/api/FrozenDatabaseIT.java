@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.sql.DriverManager;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -69,10 +70,32 @@ class FrozenDatabaseIT {
                 status = shop.get("users/after/recommendations?n=5").status();
             } while (status != 200 && System.nanoTime() < deadline);
             assertEquals(200, status, "serving answers again within 5 s of the database being back");
+            assertNoRequestThreadWaitsOnTheDatabase();
         } finally {
             signal(postgres, "CONT");
             ItServer.restart(Map.of());
         }
+    }
+
+    /**
+     * Once every call has returned, no request thread is left inside the JDBC driver (a read on a connection
+     * of the frozen database would hang there until its socket timeout): checked in thread dumps for up to
+     * 10 s, as a thread may still be returning its last answer.
+     */
+    private static void assertNoRequestThreadWaitsOnTheDatabase() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        List<String> waiting;
+        do {
+            waiting = Arrays.stream(ItServer.threadDump().split("\n\n"))
+                    .filter(thread -> thread.startsWith("\"default task-") && thread.contains("org.postgresql."))
+                    .toList();
+        } while (!waiting.isEmpty() && System.nanoTime() < deadline && sleptHalfASecond());
+        assertEquals(List.of(), waiting, "request threads still in the JDBC driver after the database came back");
+    }
+
+    private static boolean sleptHalfASecond() throws InterruptedException {
+        Thread.sleep(500);
+        return true;
     }
 
     /** The postmaster of the test database (the parent of this connection's backend) and all its processes. */

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,6 +46,18 @@ final class ItServer {
         }
         process.destroyForcibly();
         process.onExit().get(30, TimeUnit.SECONDS);
+    }
+
+    /** The server's threads and their stacks now ({@code jcmd Thread.print}). */
+    static String threadDump() throws Exception {
+        long pid = Long.parseLong(Files.readString(INSTANCE.resolve("server.pid")).strip());
+        var jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        var process = new ProcessBuilder(jcmd, Long.toString(pid), "Thread.print").redirectErrorStream(true).start();
+        String dump = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException("jcmd " + pid + " Thread.print failed: " + dump);
+        }
+        return dump;
     }
 
     /** Starts the server and deploys the EAR, with its usual environment, unless it is up and ready already. */

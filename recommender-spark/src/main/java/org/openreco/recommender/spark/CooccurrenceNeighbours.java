@@ -1,5 +1,6 @@
 package org.openreco.recommender.spark;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
@@ -32,20 +33,20 @@ final class CooccurrenceNeighbours {
     /** @param positives {@code user_id, item_id} (one row per pair) */
     Dataset<Row> neighbours(Dataset<Row> positives) {
         Dataset<Row> pairs = positives.select("user_id", "item_id");
+        // each item's number of users rides along with it, so the pairs need no join afterwards
         Dataset<Row> degree = pairs.groupBy("item_id").agg(count(lit(1)).as("n"));
-        // each user's items, then every ordered pair of them counted: no join, and the counting is
-        // partially aggregated before the shuffle
-        Dataset<Row> together = pairs.groupBy("user_id").agg(collect_list("item_id").as("items"))
-                .select(explode(col("items")).as("item"), col("items"))
-                .select(col("item"), explode(col("items")).as("other"))
-                .where(col("item").notEqual(col("other")))
-                .groupBy("item", "other").agg(count(lit(1)).as("both"));
+        Dataset<Row> counted = pairs.join(broadcast(degree), "item_id");
+        // each user's items, then every ordered pair of them counted: the counting is partially
+        // aggregated before the shuffle
+        Dataset<Row> together = counted.groupBy("user_id").agg(collect_list(struct(col("item_id"), col("n"))).as("items"))
+                .select(explode(col("items")).as("a"), col("items"))
+                .select(col("a"), explode(col("items")).as("b"))
+                .where(col("a.item_id").notEqual(col("b.item_id")))
+                .groupBy(col("a.item_id").as("item"), col("b.item_id").as("other"), col("a.n").as("n_item"), col("b.n").as("n_other"))
+                .agg(count(lit(1)).as("both"));
         // the server computes the cosine in double and keeps it as a float: so does the ranking here
-        Dataset<Row> similar = together
-                .join(degree.toDF("item", "n_item"), "item")
-                .join(degree.toDF("other", "n_other"), "other")
-                .select(col("item"), col("other"),
-                        col("both").divide(sqrt(col("n_item")).multiply(sqrt(col("n_other")))).cast("float").as("similarity"));
+        Dataset<Row> similar = together.select(col("item"), col("other"),
+                col("both").divide(sqrt(col("n_item")).multiply(sqrt(col("n_other")))).cast("float").as("similarity"));
         Dataset<Row> kept = similar
                 .withColumn("rank", row_number().over(Window.partitionBy("item").orderBy(col("similarity").desc(), col("other").asc())))
                 .where(col("rank").leq(k));

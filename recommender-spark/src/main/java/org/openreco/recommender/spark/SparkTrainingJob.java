@@ -41,16 +41,15 @@ public final class SparkTrainingJob {
                 .config("spark.ui.enabled", false)
                 .config("spark.local.dir", arguments.localDir())
                 .config("spark.sql.shuffle.partitions", Math.max(2, arguments.partitions()))
+                // only the tables the job names are broadcast (the items' degrees): the planner's estimate of
+                // an aggregate's size can be far too small, and a broadcast that does not fit fails the job
+                .config("spark.sql.autoBroadcastJoinThreshold", -1)
                 .getOrCreate();
         try {
             version.progress("spark: reading events", 0, epochs);
             Dataset<Row> positives = new PositiveEvents(spark, arguments).read(parameters.catalogueId())
                     .persist(StorageLevel.MEMORY_AND_DISK());
-            long count = positives.count();
-            if (count == 0) {
-                throw new IllegalStateException("the catalogue has no positive interactions to train on");
-            }
-            version.progress("spark: training ALS on " + count + " positives", 0, epochs);
+            version.progress("spark: training ALS", 0, epochs);
             SparkAls.Factors factors = new SparkAls(parameters).fit(positives);
             version.progress("spark: item neighbours", epochs, epochs);
             Dataset<Row> neighbours = new CooccurrenceNeighbours(parameters.neighbours()).neighbours(positives);
@@ -60,7 +59,7 @@ public final class SparkTrainingJob {
             writer.userFactors(factors.users());
             writer.neighbours(neighbours);
             version.progress("spark: done", epochs, epochs);
-            LOG.info("model version " + arguments.modelVersion() + ": " + count + " positives trained and stored");
+            LOG.info("model version " + arguments.modelVersion() + ": trained and stored");
         } finally {
             spark.stop();
         }

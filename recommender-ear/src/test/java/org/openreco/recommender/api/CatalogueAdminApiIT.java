@@ -31,14 +31,14 @@ class CatalogueAdminApiIT {
         assertEquals(30, read.getInt("reembedIntervalSeconds"));
         assertEquals(30.0, read.getJsonNumber("userHalfLifeDays").doubleValue(), "left out: the default");
         assertEquals("in-server", read.getString("trainingEngine"), "left out: the default");
+        String stored = Database.single("select cast(settings as text) from catalogue where name = ?", shop.catalogue);
+        assertTrue(stored.contains("wishlist"), stored);
 
         var spark = Api.put(path, """
                 {"eventWeights":{"view":1},"ratingPivot":3,"embeddingModel":"all-minilm-l6-v2-q","reembedIntervalSeconds":30,
                  "trainingEngine":"spark","sparkMaster":"spark://10.0.0.5:7077"}""");
         assertEquals(200, spark.status(), spark.body());
         assertEquals("spark://10.0.0.5:7077", Api.get(path).json().getString("sparkMaster"));
-        String stored = Database.single("select cast(settings as text) from catalogue where name = ?", shop.catalogue);
-        assertTrue(stored.contains("wishlist"), stored);
     }
 
     @Test

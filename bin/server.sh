@@ -166,6 +166,10 @@ java_opts() {
         ((${#tx_id} <= 23)) || tx_id="${tx_id: -23}"
         opts+=("-Djboss.node.name=$node" "-Djboss.tx.node.id=$tx_id")
     fi
+    # the Spark training job (module recommender-spark, built beside the EAR) for catalogues whose engine is spark
+    if [ -f "$REPO_ROOT/recommender-spark/target/job.classpath" ]; then
+        opts+=("-Drecommender.spark.classpath=$REPO_ROOT/recommender-spark/target/classes:$(cat "$REPO_ROOT/recommender-spark/target/job.classpath")")
+    fi
     if [ -n "${LOAD_BALANCER:-}" ]; then
         opts+=("-Drecommender.balancer.host=${LOAD_BALANCER%:*}" "-Drecommender.balancer.port=${LOAD_BALANCER##*:}")
     fi

@@ -30,8 +30,15 @@ class CatalogueAdminApiIT {
         assertEquals("all-minilm-l6-v2-q", read.getString("embeddingModel"));
         assertEquals(30, read.getInt("reembedIntervalSeconds"));
         assertEquals(30.0, read.getJsonNumber("userHalfLifeDays").doubleValue(), "left out: the default");
+        assertEquals("in-server", read.getString("trainingEngine"), "left out: the default");
         String stored = Database.single("select cast(settings as text) from catalogue where name = ?", shop.catalogue);
         assertTrue(stored.contains("wishlist"), stored);
+
+        var spark = Api.put(path, """
+                {"eventWeights":{"view":1},"ratingPivot":3,"embeddingModel":"all-minilm-l6-v2-q","reembedIntervalSeconds":30,
+                 "trainingEngine":"spark","sparkMaster":"spark://10.0.0.5:7077"}""");
+        assertEquals(200, spark.status(), spark.body());
+        assertEquals("spark://10.0.0.5:7077", Api.get(path).json().getString("sparkMaster"));
     }
 
     @Test
@@ -46,7 +53,10 @@ class CatalogueAdminApiIT {
                 {"{\"eventWeights\":{\"view\":1},\"ratingPivot\":2.5,\"embeddingModel\":\"bge-small-en-v1.5\",\"reembedIntervalSeconds\":5}", "embeddingModel"},
                 {"{\"eventWeights\":{\"view\":1},\"ratingPivot\":2.5,\"embeddingModel\":\"all-minilm-l6-v2\",\"reembedIntervalSeconds\":5,\"userHalfLifeDays\":0}", "userHalfLifeDays"},
                 {"{\"eventWeights\":{\"view\":1},\"ratingPivot\":2.5,\"embeddingModel\":\"all-minilm-l6-v2\",\"reembedIntervalSeconds\":0}", "reembedIntervalSeconds"},
-                {"{\"eventWeights\":{\"view\":1},\"ratingPivot\":2.5,\"embeddingModel\":\"all-minilm-l6-v2\"}", "reembedIntervalSeconds"}};
+                {"{\"eventWeights\":{\"view\":1},\"ratingPivot\":2.5,\"embeddingModel\":\"all-minilm-l6-v2\"}", "reembedIntervalSeconds"},
+                {"{\"eventWeights\":{\"view\":1},\"ratingPivot\":2.5,\"embeddingModel\":\"all-minilm-l6-v2\",\"reembedIntervalSeconds\":5,\"trainingEngine\":\"hadoop\"}", "trainingEngine"},
+                {"{\"eventWeights\":{\"view\":1},\"ratingPivot\":2.5,\"embeddingModel\":\"all-minilm-l6-v2\",\"reembedIntervalSeconds\":5,\"trainingEngine\":\"spark\"}", "sparkMaster"},
+                {"{\"eventWeights\":{\"view\":1},\"ratingPivot\":2.5,\"embeddingModel\":\"all-minilm-l6-v2\",\"reembedIntervalSeconds\":5,\"trainingEngine\":\"spark\",\"sparkMaster\":\"local[2] --conf a=b\"}", "sparkMaster"}};
         for (String[] c : cases) {
             var reply = Api.put(path, c[0]);
             assertEquals(400, reply.status(), c[0] + " -> " + reply.body());

@@ -13,24 +13,38 @@ import org.openreco.recommender.embedding.boundary.EmbeddingModel;
  * how often the re-embedding batch drains the queue, and the half-life of a user's taste (an event's
  * weight in the user vector halves every {@code userHalfLifeDays}; null reads as the default, so clients
  * that predate it keep working), and how often a collaborative model is retrained on schedule
- * ({@code trainingIntervalHours}; null or 0: never). Stored as the catalogue's settings JSON.
+ * ({@code trainingIntervalHours}; null or 0: never), and where the collaborative model is trained
+ * ({@code trainingEngine}: {@code in-server}, the default, or {@code spark} on the cluster {@code sparkMaster}
+ * names, for catalogues that outgrow one server's heap). Stored as the catalogue's settings JSON.
  */
 public record CatalogueSettings(Map<String, Double> eventWeights, double ratingPivot, String embeddingModel,
-        int reembedIntervalSeconds, Double userHalfLifeDays, Integer trainingIntervalHours) {
+        int reembedIntervalSeconds, Double userHalfLifeDays, Integer trainingIntervalHours, String trainingEngine,
+        String sparkMaster) {
 
-    /** The constructor JSON-B binds a request body to (a record with two constructors must name it). */
+    /** The constructor JSON-B binds a request body to (a record with several constructors must name it). */
     @JsonbCreator
     public CatalogueSettings(@JsonbProperty("eventWeights") Map<String, Double> eventWeights,
             @JsonbProperty("ratingPivot") double ratingPivot, @JsonbProperty("embeddingModel") String embeddingModel,
             @JsonbProperty("reembedIntervalSeconds") int reembedIntervalSeconds,
             @JsonbProperty("userHalfLifeDays") Double userHalfLifeDays,
-            @JsonbProperty("trainingIntervalHours") Integer trainingIntervalHours) {
+            @JsonbProperty("trainingIntervalHours") Integer trainingIntervalHours,
+            @JsonbProperty("trainingEngine") String trainingEngine,
+            @JsonbProperty("sparkMaster") String sparkMaster) {
         this.eventWeights = eventWeights;
         this.ratingPivot = ratingPivot;
         this.embeddingModel = embeddingModel;
         this.reembedIntervalSeconds = reembedIntervalSeconds;
         this.userHalfLifeDays = userHalfLifeDays;
         this.trainingIntervalHours = trainingIntervalHours;
+        this.trainingEngine = trainingEngine;
+        this.sparkMaster = sparkMaster;
+    }
+
+    /** Settings that train in the server. */
+    public CatalogueSettings(Map<String, Double> eventWeights, double ratingPivot, String embeddingModel,
+            int reembedIntervalSeconds, Double userHalfLifeDays, Integer trainingIntervalHours) {
+        this(eventWeights, ratingPivot, embeddingModel, reembedIntervalSeconds, userHalfLifeDays, trainingIntervalHours,
+                null, null);
     }
 
     /** Settings without a training schedule. */
@@ -46,6 +60,14 @@ public record CatalogueSettings(Map<String, Double> eventWeights, double ratingP
     public static final double MAX_USER_HALF_LIFE_DAYS = 36_500;
     /** A year: a model retrained less often than that is better retrained by hand. */
     public static final int MAX_TRAINING_INTERVAL_HOURS = 8_760;
+    public static final String IN_SERVER = "in-server", SPARK = "spark";
+    /**
+     * The master URLs Spark itself accepts: local threads, a standalone cluster, YARN, Kubernetes. No
+     * blanks or shell characters: the master is one argument of the job's command line.
+     */
+    private static final Pattern SPARK_MASTER = Pattern.compile(
+            "local(\\[([1-9][0-9]{0,3}|\\*)\\])?|spark://[A-Za-z0-9.-]+:[0-9]{1,5}(,[A-Za-z0-9.-]+:[0-9]{1,5})*|yarn"
+                    + "|k8s://https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?");
     /** An event type is stored in interaction.type, varchar(30). */
     private static final Pattern EVENT_TYPE = Pattern.compile("[a-z][a-z0-9_-]{0,29}");
 
@@ -65,10 +87,22 @@ public record CatalogueSettings(Map<String, Double> eventWeights, double ratingP
         return userHalfLifeDays == null ? DEFAULT_USER_HALF_LIFE_DAYS : userHalfLifeDays;
     }
 
+    /** Whether the collaborative model is trained by a Spark job (on {@link #sparkMaster}) rather than in the server. */
+    public boolean trainsOnSpark() {
+        return SPARK.equals(trainingEngine);
+    }
+
     /** These settings with the defaults filled in where a field was left out. */
     public CatalogueSettings completed() {
+        boolean spark = trainsOnSpark();
         return new CatalogueSettings(eventWeights, ratingPivot, embeddingModel, reembedIntervalSeconds, halfLifeDays(),
-                trainingIntervalHours);
+                trainingIntervalHours, spark ? SPARK : IN_SERVER, spark ? sparkMaster.strip() : null);
+    }
+
+    /** These settings training on another engine (the master is ignored in the server). */
+    public CatalogueSettings withTrainingEngine(String engine, String master) {
+        return new CatalogueSettings(eventWeights, ratingPivot, embeddingModel, reembedIntervalSeconds, userHalfLifeDays,
+                trainingIntervalHours, engine, master);
     }
 
     /** The weight of an event of this type, or null when the catalogue does not accept the type. */
@@ -118,6 +152,16 @@ public record CatalogueSettings(Map<String, Double> eventWeights, double ratingP
         if (trainingIntervalHours != null && (trainingIntervalHours < 0 || trainingIntervalHours > MAX_TRAINING_INTERVAL_HOURS)) {
             return new String[] {"trainingIntervalHours", "must be between 0 (no scheduled training) and "
                     + MAX_TRAINING_INTERVAL_HOURS};
+        }
+        if (trainingEngine != null && !trainingEngine.equals(IN_SERVER) && !trainingEngine.equals(SPARK)) {
+            return new String[] {"trainingEngine", "must be '" + IN_SERVER + "' or '" + SPARK + "' (not '" + trainingEngine + "')"};
+        }
+        if (trainsOnSpark() && (sparkMaster == null || sparkMaster.isBlank())) {
+            return new String[] {"sparkMaster", "is required when trainingEngine is 'spark' (e.g. local[2] or spark://host:7077)"};
+        }
+        if (trainsOnSpark() && !SPARK_MASTER.matcher(sparkMaster.strip()).matches()) {
+            return new String[] {"sparkMaster", "must be local, local[N], local[*], spark://host:port, yarn or "
+                    + "k8s://https://host:port (not '" + sparkMaster + "')"};
         }
         return null;
     }

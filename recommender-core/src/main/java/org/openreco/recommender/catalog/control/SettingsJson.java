@@ -48,7 +48,9 @@ public final class SettingsJson {
                 stored.get("embeddingModel") instanceof JsonString s ? s.getString() : defaults.embeddingModel(),
                 stored.get("reembedIntervalSeconds") instanceof JsonNumber n ? n.intValue() : defaults.reembedIntervalSeconds(),
                 stored.get("userHalfLifeDays") instanceof JsonNumber n ? n.doubleValue() : defaults.userHalfLifeDays(),
-                stored.get("trainingIntervalHours") instanceof JsonNumber n ? n.intValue() : null);
+                stored.get("trainingIntervalHours") instanceof JsonNumber n ? n.intValue() : null,
+                stored.get("trainingEngine") instanceof JsonString s ? s.getString() : CatalogueSettings.IN_SERVER,
+                stored.get("sparkMaster") instanceof JsonString s ? s.getString() : null);
     }
 
     /** The stored object with these settings' keys replaced. */
@@ -56,9 +58,9 @@ public final class SettingsJson {
         var result = Json.createObjectBuilder();
         if (storedJson != null && !storedJson.isBlank()) {
             try (var reader = READERS.createReader(new StringReader(storedJson))) {
-                // an unset training interval is left out, not stored as null
+                // an unset training interval or Spark master is left out, not stored as null
                 reader.readObject().forEach((key, value) -> {
-                    if (!key.equals("trainingIntervalHours")) {
+                    if (!key.equals("trainingIntervalHours") && !key.equals("sparkMaster")) {
                         result.add(key, value);
                     }
                 });
@@ -69,11 +71,15 @@ public final class SettingsJson {
         if (settings.trainingIntervalHours() != null) {
             result.add("trainingIntervalHours", settings.trainingIntervalHours());
         }
+        if (settings.trainsOnSpark()) {
+            result.add("sparkMaster", settings.sparkMaster().strip());
+        }
         return result.add("eventWeights", weights)
                 .add("ratingPivot", settings.ratingPivot())
                 .add("embeddingModel", settings.embeddingModel())
                 .add("reembedIntervalSeconds", settings.reembedIntervalSeconds())
                 .add("userHalfLifeDays", settings.halfLifeDays())
+                .add("trainingEngine", settings.trainsOnSpark() ? CatalogueSettings.SPARK : CatalogueSettings.IN_SERVER)
                 .build()
                 .toString();
     }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import org.openreco.recommender.embedding.control.Transactions;
+import org.openreco.recommender.embedding.control.VectorSql;
 
 /**
  * Writes a trained version's item and user factors and item neighbours in chunks, each chunk one short
@@ -177,6 +178,74 @@ public final class ModelStore {
                 }
             });
         }
+    }
+
+    /**
+     * The factors a version stored (by a Spark job), indexed as the data indexes users and items; a user or
+     * item without a row has zero factors, as the server's own training leaves one without positives.
+     */
+    public AlsModel readModel(long versionId, CatalogueInteractions.Data data, int factors, double regularization, double alpha) {
+        float[] users = new float[data.log().userCount() * factors], items = new float[data.log().itemCount() * factors];
+        readFactors("user_factor", "user_id", versionId, data.log().userIds(), users, factors);
+        readFactors("item_factor", "item_id", versionId, data.log().itemIds(), items, factors);
+        return AlsModel.restore(factors, users, items, regularization, alpha);
+    }
+
+    private void readFactors(String table, String idColumn, long versionId, IdIndex index, float[] target, int factors) {
+        transactions.inNew(connection -> {
+            try (var select = connection.prepareStatement("select " + idColumn + ", " + VectorSql.column("factors") + " from "
+                    + table + " where model_version_id = ?")) {
+                select.setFetchSize(FACTOR_CHUNK);
+                select.setLong(1, versionId);
+                try (var rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        int row = index.indexOf(Long.toString(rows.getLong(1)));
+                        if (row >= 0) {
+                            System.arraycopy(VectorSql.read(rows, 2), 0, target, row * factors, factors);
+                        }
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    /** The neighbours a version stored (by a Spark job), indexed as the data indexes items. */
+    public ItemNeighbours readNeighbours(long versionId, CatalogueInteractions.Data data) {
+        int items = data.log().itemCount();
+        int[][] neighbours = new int[items][];
+        float[][] similarities = new float[items][];
+        transactions.inNew(connection -> {
+            try (var select = connection.prepareStatement(
+                    "select item_id, neighbour_ids, similarities from item_neighbours where model_version_id = ?")) {
+                select.setFetchSize(NEIGHBOUR_CHUNK);
+                select.setLong(1, versionId);
+                try (var rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        int item = data.log().itemIds().indexOf(Long.toString(rows.getLong(1)));
+                        Long[] ids = (Long[]) rows.getArray(2).getArray();
+                        Float[] values = (Float[]) rows.getArray(3).getArray();
+                        if (item < 0) {
+                            continue;
+                        }
+                        neighbours[item] = new int[ids.length];
+                        similarities[item] = new float[ids.length];
+                        for (int n = 0; n < ids.length; n++) {
+                            neighbours[item][n] = data.log().itemIds().indexOf(Long.toString(ids[n]));
+                            similarities[item][n] = values[n];
+                        }
+                    }
+                }
+            }
+            return null;
+        });
+        for (int i = 0; i < items; i++) {
+            if (neighbours[i] == null) {
+                neighbours[i] = new int[0];
+                similarities[i] = new float[0];
+            }
+        }
+        return ItemNeighbours.packed(neighbours, similarities);
     }
 
     /** Removes what a failed training stored. */

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.openreco.recommender.catalog.control.SettingsJson;
 import org.openreco.recommender.embedding.control.Transactions;
 import org.openreco.recommender.evaluation.boundary.MetricsAtK;
 import org.openreco.recommender.evaluation.control.CatalogueEvaluation;
@@ -27,7 +28,8 @@ import org.openreco.recommender.training.boundary.TrainingRequest;
 
 /**
  * One training of a model version, start to end: load the catalogue's positives, evaluate (and tune the
- * blend) on a split and store the evaluation run, train iALS, item-kNN, EASE (unless the catalogue has
+ * blend) on a split and store the evaluation run, train iALS and item-kNN (or have the catalogue's Spark job
+ * train and store them: {@link SparkJob}), EASE (unless the catalogue has
  * too many items for it: the reason is stored in the version's parameters as {@code easeSkipped}) and
  * RP3beta on all the data with live progress, store factors, neighbours and item weights, then mark the version trained and activate it in one
  * transaction. Each step commits on its own, so serving never waits; the new version serves only after
@@ -43,15 +45,22 @@ public final class TrainingRun {
     private final Transactions transactions;
     private final int threads;
     private final Executor storing;
+    private final SparkJob spark;
 
     /**
      * @param threads worker threads of the algorithms (≤ 0: all processors)
      * @param storing runs the neighbours' writing beside the factors' (in the server a managed executor)
+     * @param spark   trains the collaborative model of a catalogue whose engine is Spark
      */
-    public TrainingRun(Transactions transactions, int threads, Executor storing) {
+    public TrainingRun(Transactions transactions, int threads, Executor storing, SparkJob spark) {
         this.transactions = transactions;
         this.threads = threads;
         this.storing = storing;
+        this.spark = spark;
+    }
+
+    public TrainingRun(Transactions transactions, int threads, Executor storing) {
+        this(transactions, threads, storing, new SparkJob(transactions));
     }
 
     /** Outside the server: the neighbours are written on a thread of their own. */
@@ -89,15 +98,28 @@ public final class TrainingRun {
             phases.done("evaluation");
 
             List<Double> loss = new ArrayList<>();
-            progress(versionId, "training", 0, request.epochs(), loss);
             var matrix = data.log().matrix(data.log().allRows());
-            AlsModel model = new ImplicitAls(CatalogueEvaluation.als(request, threads), (epoch, value, nanos) -> {
-                loss.add(value);
-                progress(versionId, "training", epoch, request.epochs(), loss);
-            }).fit(matrix);
-            phases.done("iALS");
-            ItemNeighbours neighbours = new ItemKnn(request.neighbours(), true, threads).neighbours(matrix);
-            phases.done("item-kNN");
+            String sparkMaster = sparkMaster(catalogueId);
+            AlsModel model;
+            ItemNeighbours neighbours;
+            if (sparkMaster != null) {
+                // the job writes the factors and neighbours; they are read back for the served sample
+                progress(versionId, "spark: submitting", 0, request.epochs(), loss);
+                spark.run(versionId, data.throughId(), sparkMaster);
+                phases.done("Spark job on " + sparkMaster);
+                model = store.readModel(versionId, data, request.factors(), request.regularization(), request.alpha());
+                neighbours = store.readNeighbours(versionId, data);
+                phases.done("factors and neighbours read back");
+            } else {
+                progress(versionId, "training", 0, request.epochs(), loss);
+                model = new ImplicitAls(CatalogueEvaluation.als(request, threads), (epoch, value, nanos) -> {
+                    loss.add(value);
+                    progress(versionId, "training", epoch, request.epochs(), loss);
+                }).fit(matrix);
+                phases.done("iALS");
+                neighbours = new ItemKnn(request.neighbours(), true, threads).neighbours(matrix);
+                phases.done("item-kNN");
+            }
             Ease.Trained ease = CatalogueEvaluation.ease(request, threads).train(matrix);
             phases.done(ease.weights() != null ? "EASE" : "EASE skipped");
             ItemNeighbours rp3 = CatalogueEvaluation.rp3Beta(request, threads).neighbours(matrix);
@@ -111,13 +133,21 @@ public final class TrainingRun {
             progress(versionId, "storing", request.epochs(), request.epochs(), loss);
             // the HNSW build over the item factors and the neighbours' inserts are each one backend's CPU
             // work: side by side on two connections they take the longer one's time, not the sum
-            var neighboursStored = CompletableFuture.runAsync(() -> store.neighbours(versionId, data, neighbours), storing);
-            writing.add(neighboursStored);
-            store.itemFactors(versionId, data, model);
-            store.userFactors(versionId, data, model);
-            phases.done("factors");
-            join(neighboursStored);
-            phases.done("neighbours (after the factors)");
+            if (sparkMaster != null) {
+                transactions.inNew(connection -> {
+                    ModelStore.indexItemFactors(connection, versionId);
+                    return null;
+                });
+                phases.done("item factors' index");
+            } else {
+                var neighboursStored = CompletableFuture.runAsync(() -> store.neighbours(versionId, data, neighbours), storing);
+                writing.add(neighboursStored);
+                store.itemFactors(versionId, data, model);
+                store.userFactors(versionId, data, model);
+                phases.done("factors");
+                join(neighboursStored);
+                phases.done("neighbours (after the factors)");
+            }
             tables.forEach((source, table) -> store.itemWeights(versionId, source.label(), data, table));
             phases.done("item weights");
 
@@ -166,6 +196,19 @@ public final class TrainingRun {
             }
         }
         return OptionalLong.empty();
+    }
+
+    /** The Spark master the catalogue's collaborative model is trained on, null when it is trained in the server. */
+    private String sparkMaster(long catalogueId) {
+        var settings = transactions.inNew(c -> {
+            try (var select = c.prepareStatement("select settings::text from catalogue where id = ?")) {
+                select.setLong(1, catalogueId);
+                try (var rows = select.executeQuery()) {
+                    return SettingsJson.read(rows.next() ? rows.getString(1) : null);
+                }
+            }
+        });
+        return settings.trainsOnSpark() ? settings.sparkMaster().strip() : null;
     }
 
     /** A stand-alone evaluation into a running evaluation run (no model stored); never throws. */

@@ -79,4 +79,28 @@ class CatalogueSettingsTest {
         String fresh = org.openreco.recommender.catalog.control.SettingsJson.write(null, CatalogueSettings.defaults());
         assertTrue(!fresh.contains("trainingIntervalHours"), fresh);
     }
+
+    @Test
+    void the_training_engine_is_in_server_unless_spark_with_a_master_is_named() {
+        var settings = new CatalogueSettings(Map.of("view", 1.0), 2.5, M, 5, null);
+        assertTrue(!settings.trainsOnSpark());
+        assertEquals(CatalogueSettings.IN_SERVER, settings.completed().trainingEngine());
+        for (String master : new String[] {"local", "local[2]", "local[*]", "spark://10.0.0.5:7077", "spark://a:7077,b.example:7077",
+                "yarn", "k8s://https://k8s.example:6443"}) {
+            var spark = settings.withTrainingEngine("spark", master);
+            assertNull(spark.problem(), master);
+            assertTrue(spark.trainsOnSpark());
+        }
+    }
+
+    @Test
+    void a_bad_training_engine_or_spark_master_names_its_field() {
+        var settings = new CatalogueSettings(Map.of("view", 1.0), 2.5, M, 5, null);
+        assertEquals("trainingEngine", settings.withTrainingEngine("hadoop", null).problem()[0]);
+        assertEquals("sparkMaster", settings.withTrainingEngine("spark", null).problem()[0]);
+        assertEquals("sparkMaster", settings.withTrainingEngine("spark", " ").problem()[0]);
+        for (String master : new String[] {"local[0]", "local[2] --conf x=y", "spark://host", "mesos://h:5050", "local[2];rm -rf /"}) {
+            assertEquals("sparkMaster", settings.withTrainingEngine("spark", master).problem()[0], master);
+        }
+    }
 }

@@ -75,6 +75,8 @@ public class SettingsForm extends VerticalLayout {
         add(new H3("Settings"), weights, addType, other, save);
     }
 
+    private CatalogueSettings shown;
+
     public void show(CatalogueSettings settings) {
         weights.removeAll();
         rows.clear();
@@ -84,6 +86,7 @@ public class SettingsForm extends VerticalLayout {
         reembedInterval.setValue(settings.reembedIntervalSeconds());
         userHalfLife.setValue(settings.halfLifeDays());
         trainingInterval.setValue(settings.trainingIntervalHours() == null ? 0 : settings.trainingIntervalHours());
+        shown = settings;
     }
 
     private void addRow(String type, double weight) {
@@ -116,7 +119,9 @@ public class SettingsForm extends VerticalLayout {
         }
         return new CatalogueSettings(map, ratingPivot.getValue() == null ? Double.NaN : ratingPivot.getValue(),
                 embeddingModel.getValue().strip(), reembedInterval.getValue() == null ? 0 : reembedInterval.getValue(),
-                userHalfLife.getValue(), trainingInterval.getValue());
+                userHalfLife.getValue(), trainingInterval.getValue())
+                // the training engine is set through the API: the form keeps what it was shown
+                .withTrainingEngine(shown == null ? null : shown.trainingEngine(), shown == null ? null : shown.sparkMaster());
     }
 
     public void showError(String field, String message) {

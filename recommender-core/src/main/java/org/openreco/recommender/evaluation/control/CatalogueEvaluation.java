@@ -34,7 +34,8 @@ import java.util.EnumMap;
 /**
  * The in-product evaluation of a catalogue, the protocol of EVALUATION.md on the catalogue's positives:
  * a random per-user split (testRatio, seed), a validation split of the training part (seed + 1) on
- * which the hybrid's weights over its sources are searched ({@link BlendSearch}), then popularity,
+ * which the algorithms' parameters are tuned within the request's budget ({@link ParameterSearch}) and
+ * then the hybrid's weights over its sources are searched ({@link BlendSearch}), then popularity,
  * item-kNN, content (when there are item vectors), iALS, EASE (unless skipped for too many items: the
  * reason is in its parameters), RP3beta and the hybrid trained on the training part and judged by one
  * {@link Evaluator} (full ranking) on the test part; plus the cold-start comparison. EASE's and
@@ -59,9 +60,12 @@ public final class CatalogueEvaluation {
      * @param blend  the tuned weight per source (content absent without item vectors)
      * @param hybrid the hybrid's metrics on the test split (the model's headline)
      * @param easeSkipped why EASE was not trained on the test split's training part (null: it was)
+     * @param tuning the parameter search on the validation split; its chosen request is what was evaluated
+     *               and what the final models are to be trained with
      */
     public record Outcome(JsonObject split, JsonArray algorithms, JsonObject metrics, JsonObject data,
-            JsonObject coldStart, Map<String, Double> blend, AlgorithmMetrics hybrid, String easeSkipped) {
+            JsonObject coldStart, Map<String, Double> blend, AlgorithmMetrics hybrid, String easeSkipped,
+            ParameterSearch.Outcome tuning) {
     }
 
     private final TrainingRequest request;
@@ -118,6 +122,15 @@ public final class CatalogueEvaluation {
         Split split = Splitter.randomHoldout(log, request.testRatio(), request.seed());
         Split validation = split.validation(request.testRatio(), request.seed() + 1);
         int k = request.k().contains(10) ? 10 : request.k().getFirst();
+        ParameterSearch.Outcome tuning = new ParameterSearch(k, threads).search(request, validation);
+        LOG.info(() -> "parameter search: " + tuning.json());
+        return new CatalogueEvaluation(tuning.chosen(), threads).evaluate(log, events, itemVectors, negatives, halfLifeDays,
+                split, validation, k, tuning);
+    }
+
+    /** The evaluation with this (tuned) request's values. */
+    private Outcome evaluate(InteractionLog log, long events, float[][] itemVectors, CatalogueInteractions.Feedback negatives,
+            double halfLifeDays, Split split, Split validation, int k, ParameterSearch.Outcome tuning) {
 
         // the hybrid's sources; content only where item vectors exist
         Map<String, Algorithm> sources = new LinkedHashMap<>();
@@ -225,7 +238,7 @@ public final class CatalogueEvaluation {
                 + "(%d trials), test fits and rankings %d ms, cold start %d ms", log.size(), (fitted - started) / 1_000_000,
                 (searchedAt - fitted) / 1_000_000, searched.trials(), (evaluated - searchedAt) / 1_000_000,
                 (System.nanoTime() - evaluated) / 1_000_000));
-        return new Outcome(splitJson, algorithms.build(), metrics.build(), data, coldStart, blend, hybrid, ease.skipped());
+        return new Outcome(splitJson, algorithms.build(), metrics.build(), data, coldStart, blend, hybrid, ease.skipped(), tuning);
     }
 
     /**

@@ -16,23 +16,50 @@ import org.openreco.recommender.platform.boundary.InvalidInputException;
  *                     (default {@value org.openreco.recommender.training.control.Ease#DEFAULT_MAX_ITEMS})
  * @param rp3Alpha     RP3beta's exponent of the walk's steps (default 1)
  * @param rp3Beta      RP3beta's popularity penalty of the arrival item (default 0.3)
+ * @param tuningBudgetSeconds how long the training may search the algorithms' parameters on a validation
+ *                     split, starting from the values above (default {@value #DEFAULT_TUNING_SECONDS}; 0: tuning off)
  */
 public record TrainingRequest(Integer factors, Double alpha, Double regularization, Integer epochs, Integer neighbours,
         Double testRatio, Long seed, List<Integer> k, Double easeLambda, Integer easeMaxItems, Double rp3Alpha,
-        Double rp3Beta) {
+        Double rp3Beta, Double tuningBudgetSeconds) {
 
     public static final double DEFAULT_EASE_LAMBDA = 250;
     /** 20,000 items: 3.2 GB while inverting, beyond the server's default heap. */
     public static final int MAX_EASE_ITEMS = 20_000;
+    /**
+     * 25 s: on ml-latest-small and two cores, enough for every grid of item-kNN, RP3beta and EASE and a few
+     * iALS settings, keeping the whole training within a minute.
+     */
+    public static final double DEFAULT_TUNING_SECONDS = 25;
+    public static final double MAX_TUNING_SECONDS = 3_600;
 
     @jakarta.json.bind.annotation.JsonbCreator
     public TrainingRequest {
     }
 
+    /** With the default tuning budget. */
+    public TrainingRequest(Integer factors, Double alpha, Double regularization, Integer epochs, Integer neighbours,
+            Double testRatio, Long seed, List<Integer> k, Double easeLambda, Integer easeMaxItems, Double rp3Alpha,
+            Double rp3Beta) {
+        this(factors, alpha, regularization, epochs, neighbours, testRatio, seed, k, easeLambda, easeMaxItems, rp3Alpha,
+                rp3Beta, null);
+    }
+
     /** Without the EASE and RP3beta parameters (their defaults). */
     public TrainingRequest(Integer factors, Double alpha, Double regularization, Integer epochs, Integer neighbours,
             Double testRatio, Long seed, List<Integer> k) {
-        this(factors, alpha, regularization, epochs, neighbours, testRatio, seed, k, null, null, null, null);
+        this(factors, alpha, regularization, epochs, neighbours, testRatio, seed, k, null, null, null, null, null);
+    }
+
+    /** The same request with another tuning budget (0: tuning off). */
+    public TrainingRequest withTuningBudget(double seconds) {
+        return new TrainingRequest(factors, alpha, regularization, epochs, neighbours, testRatio, seed, k, easeLambda,
+                easeMaxItems, rp3Alpha, rp3Beta, seconds);
+    }
+
+    /** Whether the training searches parameters before it trains (a validated request). */
+    public boolean tuned() {
+        return tuningBudgetSeconds != null && tuningBudgetSeconds > 0;
     }
 
     public static final int MAX_FACTORS = 128;
@@ -96,7 +123,11 @@ public record TrainingRequest(Integer factors, Double alpha, Double regularizati
         if (!Double.isFinite(walkBeta) || walkBeta < 0) {
             throw new InvalidInputException("rp3Beta", "must be a number ≥ 0");
         }
+        double budget = tuningBudgetSeconds == null ? DEFAULT_TUNING_SECONDS : tuningBudgetSeconds;
+        if (!Double.isFinite(budget) || budget < 0 || budget > MAX_TUNING_SECONDS) {
+            throw new InvalidInputException("tuningBudgetSeconds", "must be between 0 (tuning off) and " + (int) MAX_TUNING_SECONDS);
+        }
         return new TrainingRequest(f, a, r, e, n, t, s, cutOffs.stream().distinct().sorted().toList(), lambda, easeItems,
-                walkAlpha, walkBeta);
+                walkAlpha, walkBeta, budget);
     }
 }

@@ -15,7 +15,7 @@ class TrainingRequestTest {
     void an_empty_request_gets_the_offline_tuning_defaults() {
         var defaults = new TrainingRequest(null, null, null, null, null, null, null, null).validated();
         assertEquals(new TrainingRequest(64, 3.0, 30.0, 15, 50, 0.2, 42L, List.of(10), TrainingRequest.DEFAULT_EASE_LAMBDA,
-                5_000, 1.0, 0.3), defaults);
+                5_000, 1.0, 0.3, 25.0), defaults);
         assertEquals(defaults, TrainingRequest.defaults());
     }
 
@@ -46,6 +46,9 @@ class TrainingRequestTest {
         assertField("rp3Alpha", new TrainingRequest(null, null, null, null, null, null, null, null, null, null, -1.0, null));
         assertField("rp3Beta", new TrainingRequest(null, null, null, null, null, null, null, null, null, null, null, Double.NaN));
         assertField("k", new TrainingRequest(null, null, null, null, null, null, null, Arrays.asList(10, null)));
+        assertField("tuningBudgetSeconds", TrainingRequest.defaults().withTuningBudget(-1));
+        assertField("tuningBudgetSeconds", TrainingRequest.defaults().withTuningBudget(3_601));
+        assertField("tuningBudgetSeconds", TrainingRequest.defaults().withTuningBudget(Double.NaN));
         assertField("k", new TrainingRequest(null, null, null, null, null, null, null, List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11)));
     }
 

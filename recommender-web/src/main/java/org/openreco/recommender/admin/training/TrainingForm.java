@@ -20,8 +20,8 @@ import org.openreco.recommender.platform.boundary.InvalidInputException;
 import org.openreco.recommender.training.boundary.TrainingRequest;
 
 /**
- * The parameters of a training: factors, alpha, regularization, epochs, neighbours, test ratio, seed and
- * the K list, shown with their defaults. Train validates them with the core's own rules
+ * The parameters of a training: factors, alpha, regularization, epochs, neighbours, test ratio, seed, the
+ * K list and the tuning budget, shown with their defaults. Train validates them with the core's own rules
  * ({@link TrainingRequest#validated()}), marks the field it refuses, and otherwise fires a {@link TrainEvent}.
  */
 public class TrainingForm extends VerticalLayout {
@@ -34,10 +34,11 @@ public class TrainingForm extends VerticalLayout {
     final NumberField testRatio = new NumberField("Test ratio");
     final IntegerField seed = new IntegerField("Seed");
     final TextField k = new TextField("K (cut-offs, comma-separated)");
+    final NumberField tuningBudget = new NumberField("Tuning budget (seconds)");
     final Button train = new Button("Train", VaadinIcon.PLAY.create());
     private final Map<String, HasValidation> fields = Map.of("factors", factors, "alpha", alpha,
             "regularization", regularization, "epochs", epochs, "neighbours", neighbours, "testRatio", testRatio,
-            "seed", seed, "k", k);
+            "seed", seed, "k", k, "tuningBudgetSeconds", tuningBudget);
 
     public TrainingForm() {
         setId("training-form");
@@ -59,10 +60,14 @@ public class TrainingForm extends VerticalLayout {
         seed.setId("training-seed");
         k.setId("training-k");
         k.setHelperText("The evaluation reports its metrics at each, e.g. 10, 20");
+        tuningBudget.setId("training-tuning-budget");
+        tuningBudget.setMin(0);
+        tuningBudget.setMax(TrainingRequest.MAX_TUNING_SECONDS);
+        tuningBudget.setHelperText("Searches the parameters on a validation split, starting from the values above; 0: off");
         train.setId("train");
         train.addThemeVariants(ButtonVariant.PRIMARY);
         train.addClickListener(click -> submit());
-        add(new FormLayout(factors, alpha, regularization, epochs, neighbours, testRatio, seed, k), train);
+        add(new FormLayout(factors, alpha, regularization, epochs, neighbours, testRatio, seed, k, tuningBudget), train);
         show(TrainingRequest.defaults());
     }
 
@@ -75,6 +80,7 @@ public class TrainingForm extends VerticalLayout {
         testRatio.setValue(request.testRatio());
         seed.setValue(request.seed() == null ? null : request.seed().intValue());
         k.setValue(request.k().stream().map(String::valueOf).collect(Collectors.joining(", ")));
+        tuningBudget.setValue(request.tuningBudgetSeconds());
     }
 
     /** Validates what the form holds and fires a {@link TrainEvent} with it, or marks the first bad field. */
@@ -91,7 +97,7 @@ public class TrainingForm extends VerticalLayout {
     TrainingRequest request() {
         return new TrainingRequest(factors.getValue(), alpha.getValue(), regularization.getValue(), epochs.getValue(),
                 neighbours.getValue(), testRatio.getValue(), seed.getValue() == null ? null : seed.getValue().longValue(),
-                cutOffs(k.getValue()));
+                cutOffs(k.getValue()), null, null, null, null, tuningBudget.getValue());
     }
 
     static List<Integer> cutOffs(String text) {

@@ -41,11 +41,23 @@ class TrainingFormTest {
         form.testRatio.setValue(0.25);
         form.seed.setValue(7);
         form.k.setValue("20, 5 10,5");
+        form.tuningBudget.setValue(0.0);
 
         form.train.click();
 
         assertEquals(1, trained.size());
-        assertEquals(new TrainingRequest(8, 2.5, 0.1, 5, 20, 0.25, 7L, List.of(5, 10, 20)).validated(), trained.getFirst().getRequest());
+        assertEquals(new TrainingRequest(8, 2.5, 0.1, 5, 20, 0.25, 7L, List.of(5, 10, 20)).withTuningBudget(0).validated(),
+                trained.getFirst().getRequest());
+    }
+
+    @Test
+    void a_negative_tuning_budget_is_refused_on_its_field() {
+        form.tuningBudget.setValue(-1.0);
+
+        form.train.click();
+
+        assertTrue(trained.isEmpty());
+        assertTrue(form.tuningBudget.isInvalid());
     }
 
     @Test

@@ -17,7 +17,8 @@ import org.openreco.recommender.training.control.Scorer;
 
 /**
  * Tunes a catalogue's algorithms on a validation split (carved from the training part, never the test part)
- * within the time budget the training request names. Cheap algorithms first (item-kNN, RP3beta, EASE), iALS
+ * within the time budget the training request names, searching only the parameters the request lets it
+ * tune ({@link TrainingRequest#tuned()}; the others keep their values). Cheap algorithms first (item-kNN, RP3beta, EASE), iALS
  * last; per algorithm a coordinate search that starts from the request's values, one parameter at a time
  * over a small grid. For parameters that cost time or memory (neighbours, factors, epochs) the cheapest value
  * within 1 % of the best wins; for the others a value replaces the current one only if it is strictly better,
@@ -79,7 +80,8 @@ public final class ParameterSearch {
                 untriedJson.add(name, array);
             });
             return Json.createObjectBuilder().add("budgetSeconds", chosen.tuningBudgetSeconds())
-                    .add("seconds", millis / 1000.0).add("metric", "ndcg@" + k).add("chosen", chosenJson)
+                    .add("seconds", millis / 1000.0).add("metric", "ndcg@" + k)
+                    .add("tuned", Json.createArrayBuilder(chosen.tuned())).add("chosen", chosenJson)
                     .add("trials", trialsJson).add("untried", untriedJson).build();
         }
     }
@@ -117,6 +119,9 @@ public final class ParameterSearch {
         double nanosPerUnit = -1; // the algorithm's last trial, per unit of cost; < 0: none yet
         boolean inapplicable = false;
         for (Parameter parameter : PARAMETERS) {
+            if (!start.tuned().contains(parameter.name())) {
+                continue; // kept as the request gives it
+            }
             if (!parameter.algorithm().equals(algorithm)) {
                 algorithm = parameter.algorithm();
                 nanosPerUnit = -1;
@@ -238,11 +243,11 @@ public final class ParameterSearch {
                 parameter.equals("regularization") ? v : r.regularization(), parameter.equals("epochs") ? (int) v : r.epochs(),
                 parameter.equals("neighbours") ? (int) v : r.neighbours(), r.testRatio(), r.seed(), r.k(),
                 parameter.equals("easeLambda") ? v : r.easeLambda(), r.easeMaxItems(), parameter.equals("rp3Alpha") ? v : r.rp3Alpha(),
-                parameter.equals("rp3Beta") ? v : r.rp3Beta(), r.tuningBudgetSeconds());
+                parameter.equals("rp3Beta") ? v : r.rp3Beta(), r.tuningBudgetSeconds(), r.tuned());
     }
 
-    /** Every tuned parameter's name, cheap algorithms first. */
-    public static List<String> parameterNames() {
+    /** Every parameter the search can tune, cheap algorithms first (as {@link TrainingRequest#TUNABLE}). */
+    static List<String> parameterNames() {
         return PARAMETERS.stream().map(Parameter::name).toList();
     }
 }

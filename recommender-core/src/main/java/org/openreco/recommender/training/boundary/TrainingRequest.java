@@ -17,11 +17,17 @@ import org.openreco.recommender.platform.boundary.InvalidInputException;
  * @param rp3Alpha     RP3beta's exponent of the walk's steps (default 1)
  * @param rp3Beta      RP3beta's popularity penalty of the arrival item (default 0.3)
  * @param tuningBudgetSeconds how long the training may search the algorithms' parameters on a validation
- *                     split, starting from the values above (default {@value #DEFAULT_TUNING_SECONDS}; 0: tuning off)
+ *                     split (default {@value #DEFAULT_TUNING_SECONDS}; 0: tuning off)
+ * @param tuned        the parameters the search may change, from {@link #TUNABLE}; by default those the request
+ *                     leaves out (a value given is kept as given), starting from their defaults
  */
 public record TrainingRequest(Integer factors, Double alpha, Double regularization, Integer epochs, Integer neighbours,
         Double testRatio, Long seed, List<Integer> k, Double easeLambda, Integer easeMaxItems, Double rp3Alpha,
-        Double rp3Beta, Double tuningBudgetSeconds) {
+        Double rp3Beta, Double tuningBudgetSeconds, List<String> tuned) {
+
+    /** The parameters a training can tune, cheap algorithms' first. */
+    public static final List<String> TUNABLE = List.of("neighbours", "rp3Beta", "rp3Alpha", "easeLambda", "alpha",
+            "regularization", "factors", "epochs");
 
     public static final double DEFAULT_EASE_LAMBDA = 250;
     /** 20,000 items: 3.2 GB while inverting, beyond the server's default heap. */
@@ -37,30 +43,40 @@ public record TrainingRequest(Integer factors, Double alpha, Double regularizati
     public TrainingRequest {
     }
 
+    /** Tuning what is left out. */
+    public TrainingRequest(Integer factors, Double alpha, Double regularization, Integer epochs, Integer neighbours,
+            Double testRatio, Long seed, List<Integer> k, Double easeLambda, Integer easeMaxItems, Double rp3Alpha,
+            Double rp3Beta, Double tuningBudgetSeconds) {
+        this(factors, alpha, regularization, epochs, neighbours, testRatio, seed, k, easeLambda, easeMaxItems, rp3Alpha,
+                rp3Beta, tuningBudgetSeconds, null);
+    }
+
     /** With the default tuning budget. */
     public TrainingRequest(Integer factors, Double alpha, Double regularization, Integer epochs, Integer neighbours,
             Double testRatio, Long seed, List<Integer> k, Double easeLambda, Integer easeMaxItems, Double rp3Alpha,
             Double rp3Beta) {
         this(factors, alpha, regularization, epochs, neighbours, testRatio, seed, k, easeLambda, easeMaxItems, rp3Alpha,
-                rp3Beta, null);
+                rp3Beta, null, null);
     }
 
     /** Without the EASE and RP3beta parameters (their defaults). */
     public TrainingRequest(Integer factors, Double alpha, Double regularization, Integer epochs, Integer neighbours,
             Double testRatio, Long seed, List<Integer> k) {
-        this(factors, alpha, regularization, epochs, neighbours, testRatio, seed, k, null, null, null, null, null);
+        this(factors, alpha, regularization, epochs, neighbours, testRatio, seed, k, null, null, null, null, null, null);
     }
 
     /** The same request with another tuning budget (0: tuning off). */
     public TrainingRequest withTuningBudget(double seconds) {
         return new TrainingRequest(factors, alpha, regularization, epochs, neighbours, testRatio, seed, k, easeLambda,
-                easeMaxItems, rp3Alpha, rp3Beta, seconds);
+                easeMaxItems, rp3Alpha, rp3Beta, seconds, tuned);
     }
 
-    /** Whether the training searches parameters before it trains (a validated request). */
-    public boolean tuned() {
-        return tuningBudgetSeconds != null && tuningBudgetSeconds > 0;
+    /** The same request tuning these parameters (a validated request keeps the values it has as start). */
+    public TrainingRequest withTuned(List<String> names) {
+        return new TrainingRequest(factors, alpha, regularization, epochs, neighbours, testRatio, seed, k, easeLambda,
+                easeMaxItems, rp3Alpha, rp3Beta, tuningBudgetSeconds, names);
     }
+
 
     public static final int MAX_FACTORS = 128;
     public static final int MAX_EPOCHS = 200;
@@ -127,7 +143,19 @@ public record TrainingRequest(Integer factors, Double alpha, Double regularizati
         if (!Double.isFinite(budget) || budget < 0 || budget > MAX_TUNING_SECONDS) {
             throw new InvalidInputException("tuningBudgetSeconds", "must be between 0 (tuning off) and " + (int) MAX_TUNING_SECONDS);
         }
+        List<String> searched;
+        if (tuned == null) {
+            Object[] given = {neighbours, rp3Beta, rp3Alpha, easeLambda, alpha, regularization, factors, epochs}; // TUNABLE's order
+            searched = java.util.stream.IntStream.range(0, TUNABLE.size()).filter(p -> given[p] == null).mapToObj(TUNABLE::get).toList();
+        } else {
+            for (String name : tuned) {
+                if (!TUNABLE.contains(name)) {
+                    throw new InvalidInputException("tuned", "'" + name + "' is not one of " + String.join(", ", TUNABLE));
+                }
+            }
+            searched = TUNABLE.stream().filter(tuned::contains).toList();
+        }
         return new TrainingRequest(f, a, r, e, n, t, s, cutOffs.stream().distinct().sorted().toList(), lambda, easeItems,
-                walkAlpha, walkBeta, budget);
+                walkAlpha, walkBeta, budget, searched);
     }
 }

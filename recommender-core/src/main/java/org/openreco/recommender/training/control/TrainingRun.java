@@ -77,7 +77,7 @@ public final class TrainingRun {
             CatalogueInteractions.Data data = transactions.inNew(c -> new CatalogueInteractions(c).read(catalogueId));
             phases.done("load");
 
-            progress(versionId, requested.tuned() ? "tuning and evaluating" : "evaluating", 0, requested.epochs(), List.of());
+            progress(versionId, "evaluating", 0, requested.epochs(), List.of());
             long runId = transactions.inNew(c -> new EvaluationStore(c).open(catalogueId, versionId, split(requested), requested.k()));
             evaluationRun = runId;
             var outcome = new CatalogueEvaluation(requested, threads).evaluate(data.log(), data.events(), data.itemVectors(),
@@ -254,7 +254,8 @@ public final class TrainingRun {
                 .add("neighbours", request.neighbours()).add("testRatio", request.testRatio()).add("seed", request.seed())
                 .add("k", k).add("easeLambda", request.easeLambda()).add("easeMaxItems", request.easeMaxItems())
                 .add("rp3Alpha", request.rp3Alpha()).add("rp3Beta", request.rp3Beta())
-                .add("tuningBudgetSeconds", request.tuningBudgetSeconds());
+                .add("tuningBudgetSeconds", request.tuningBudgetSeconds())
+                .add("tuned", Json.createArrayBuilder(request.tuned()));
         if (blend != null) {
             JsonObjectBuilder weights = Json.createObjectBuilder();
             blend.forEach(weights::add);
@@ -272,7 +273,10 @@ public final class TrainingRun {
                 optional(parameters, "easeLambda"), parameters.get("easeMaxItems") instanceof JsonNumber n ? n.intValue() : null,
                 optional(parameters, "rp3Alpha"), optional(parameters, "rp3Beta"),
                 // a version stored before tuning existed was trained with its values as they were
-                parameters.containsKey("tuningBudgetSeconds") ? optional(parameters, "tuningBudgetSeconds") : Double.valueOf(0))
+                parameters.containsKey("tuningBudgetSeconds") ? optional(parameters, "tuningBudgetSeconds") : Double.valueOf(0),
+                parameters.get("tuned") instanceof jakarta.json.JsonArray tuned
+                        ? tuned.getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList()
+                        : List.of())
                 .validated();
     }
 

@@ -75,6 +75,20 @@ class ParameterSearchTest {
     }
 
     @Test
+    void the_parameters_a_request_gives_are_kept_and_never_tried() {
+        TrainingRequest start = new TrainingRequest(16, null, null, 5, null, null, null, null).validated().withTuningBudget(0);
+        assertEquals(List.of("neighbours", "rp3Beta", "rp3Alpha", "easeLambda", "alpha", "regularization"), start.tuned());
+        var outcome = new ParameterSearch(10, 1).search(start, validation());
+        assertEquals(start.tuned(), List.copyOf(outcome.untried().keySet()));
+        assertEquals(16, outcome.chosen().factors());
+    }
+
+    @Test
+    void the_search_knows_every_parameter_a_request_can_tune() {
+        assertEquals(TrainingRequest.TUNABLE, ParameterSearch.parameterNames());
+    }
+
+    @Test
     void a_costly_parameter_takes_the_cheapest_value_within_one_percent_of_the_best() {
         Map<Double, Double> ndcgs = new LinkedHashMap<>();
         ndcgs.put(64.0, 0.300);

@@ -15,7 +15,7 @@ class TrainingRequestTest {
     void an_empty_request_gets_the_offline_tuning_defaults() {
         var defaults = new TrainingRequest(null, null, null, null, null, null, null, null).validated();
         assertEquals(new TrainingRequest(64, 3.0, 30.0, 15, 50, 0.2, 42L, List.of(10), TrainingRequest.DEFAULT_EASE_LAMBDA,
-                5_000, 1.0, 0.3, 25.0), defaults);
+                5_000, 1.0, 0.3, 25.0, TrainingRequest.TUNABLE), defaults);
         assertEquals(defaults, TrainingRequest.defaults());
     }
 
@@ -25,6 +25,7 @@ class TrainingRequestTest {
         assertEquals(List.of(5, 20), request.k());
         assertEquals(128, request.factors());
         assertEquals(7L, request.seed());
+        assertEquals(List.of("rp3Beta", "rp3Alpha", "easeLambda"), request.tuned(), "what is given is kept, the rest tuned");
     }
 
     @Test
@@ -47,6 +48,7 @@ class TrainingRequestTest {
         assertField("rp3Beta", new TrainingRequest(null, null, null, null, null, null, null, null, null, null, null, Double.NaN));
         assertField("k", new TrainingRequest(null, null, null, null, null, null, null, Arrays.asList(10, null)));
         assertField("tuningBudgetSeconds", TrainingRequest.defaults().withTuningBudget(-1));
+        assertField("tuned", TrainingRequest.defaults().withTuned(List.of("factors", "gamma")));
         assertField("tuningBudgetSeconds", TrainingRequest.defaults().withTuningBudget(3_601));
         assertField("tuningBudgetSeconds", TrainingRequest.defaults().withTuningBudget(Double.NaN));
         assertField("k", new TrainingRequest(null, null, null, null, null, null, null, List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11)));

@@ -186,7 +186,7 @@ class TrainingRunIT {
 
     @Test
     void aTrainingTunesOnValidationAndTrainsTheFinalModelsWithTheChosenValues() throws SQLException {
-        long id = train(new TrainingRequest(8, null, null, 3, 5, null, null, List.of(10)).withTuningBudget(60));
+        long id = train(new TrainingRequest(null, null, null, null, null, null, null, List.of(10)).withTuningBudget(60));
 
         ModelVersion version = version(id);
         assertEquals("active", version.status(), () -> "error: " + version.error());
@@ -214,20 +214,38 @@ class TrainingRunIT {
 
     @Test
     void aTuningBudgetTooSmallStillActivatesTheStartValuesAndNamesWhatItSkipped() throws SQLException {
-        long id = train(new TrainingRequest(8, null, null, 3, 5, null, null, null).withTuningBudget(0.000_001));
+        long id = train(new TrainingRequest(null, null, null, null, null, null, null, null).withTuningBudget(0.000_001));
+
+        ModelVersion version = version(id);
+        assertEquals("active", version.status(), () -> "error: " + version.error());
+        assertEquals(64, version.factors(), "the default");
+        assertEquals(15, version.progress().loss().size());
+        var tuning = version.parameters().getJsonObject("tuning");
+        var untried = tuning.getJsonObject("untried");
+        assertEquals(java.util.Set.of("neighbours", "rp3Beta", "rp3Alpha", "easeLambda", "alpha", "regularization", "factors",
+                "epochs"), untried.keySet(), tuning.toString());
+        assertEquals(List.of(32, 128), untried.getJsonArray("factors").getValuesAs(jakarta.json.JsonNumber.class).stream()
+                .map(jakarta.json.JsonNumber::intValue).toList());
+        assertTrue(tuning.getJsonArray("trials").size() <= 1, "at most the first trial overruns the budget: " + tuning);
+        assertEquals(64, tuning.getJsonObject("chosen").getInt("factors"));
+    }
+
+    @Test
+    void theParametersARequestGivesAreKeptAsGiven() throws SQLException {
+        long id = train(new TrainingRequest(8, null, null, 3, 5, null, null, null).withTuningBudget(30));
 
         ModelVersion version = version(id);
         assertEquals("active", version.status(), () -> "error: " + version.error());
         assertEquals(8, version.factors());
         assertEquals(3, version.progress().loss().size());
+        assertEquals(5, version.parameters().getInt("neighbours"));
         var tuning = version.parameters().getJsonObject("tuning");
-        var untried = tuning.getJsonObject("untried");
-        assertEquals(java.util.Set.of("neighbours", "rp3Beta", "rp3Alpha", "easeLambda", "alpha", "regularization", "factors",
-                "epochs"), untried.keySet(), tuning.toString());
-        assertEquals(List.of(32, 64, 128), untried.getJsonArray("factors").getValuesAs(jakarta.json.JsonNumber.class).stream()
-                .map(jakarta.json.JsonNumber::intValue).toList());
-        assertTrue(tuning.getJsonArray("trials").size() <= 1, "at most the first trial overruns the budget: " + tuning);
-        assertEquals(8, tuning.getJsonObject("chosen").getInt("factors"));
+        assertEquals(List.of("rp3Beta", "rp3Alpha", "easeLambda", "alpha", "regularization"),
+                tuning.getJsonArray("tuned").getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList());
+        assertTrue(tuning.getJsonArray("trials").getValuesAs(jakarta.json.JsonObject.class).stream()
+                .filter(t -> t.getString("algorithm").equals("ials"))
+                .allMatch(t -> t.getJsonObject("setting").getInt("factors") == 8 && t.getJsonObject("setting").getInt("epochs") == 3),
+                tuning.toString());
     }
 
     @Test

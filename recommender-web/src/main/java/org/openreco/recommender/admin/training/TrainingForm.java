@@ -63,7 +63,7 @@ public class TrainingForm extends VerticalLayout {
         tuningBudget.setId("training-tuning-budget");
         tuningBudget.setMin(0);
         tuningBudget.setMax(TrainingRequest.MAX_TUNING_SECONDS);
-        tuningBudget.setHelperText("Searches the parameters on a validation split, starting from the values above; 0: off");
+        tuningBudget.setHelperText("Parameters left at their defaults are searched on a validation split; changed ones stay; 0: off");
         train.setId("train");
         train.addThemeVariants(ButtonVariant.PRIMARY);
         train.addClickListener(click -> submit());
@@ -87,17 +87,29 @@ public class TrainingForm extends VerticalLayout {
     void submit() {
         fields.values().forEach(field -> field.setInvalid(false));
         try {
-            fireEvent(new TrainEvent(this, request().validated()));
+            TrainingRequest request = request();
+            request.validated();
+            fireEvent(new TrainEvent(this, request));
         } catch (InvalidInputException e) {
             showError(e.field(), e.getMessage());
         }
     }
 
-    /** What the form holds; an empty field takes its default. */
+    /**
+     * What the form holds; an empty field takes its default. A tunable parameter left at its default is sent
+     * as absent, so that the training tunes it; one changed is kept as typed.
+     */
     TrainingRequest request() {
-        return new TrainingRequest(factors.getValue(), alpha.getValue(), regularization.getValue(), epochs.getValue(),
-                neighbours.getValue(), testRatio.getValue(), seed.getValue() == null ? null : seed.getValue().longValue(),
-                cutOffs(k.getValue()), null, null, null, null, tuningBudget.getValue());
+        var defaults = TrainingRequest.defaults();
+        return new TrainingRequest(changed(factors.getValue(), defaults.factors()), changed(alpha.getValue(), defaults.alpha()),
+                changed(regularization.getValue(), defaults.regularization()), changed(epochs.getValue(), defaults.epochs()),
+                changed(neighbours.getValue(), defaults.neighbours()), testRatio.getValue(),
+                seed.getValue() == null ? null : seed.getValue().longValue(), cutOffs(k.getValue()), null, null, null, null,
+                tuningBudget.getValue());
+    }
+
+    private static <T> T changed(T value, T byDefault) {
+        return byDefault.equals(value) ? null : value;
     }
 
     static List<Integer> cutOffs(String text) {
@@ -126,7 +138,7 @@ public class TrainingForm extends VerticalLayout {
         return addListener(TrainEvent.class, listener);
     }
 
-    /** Train with these (validated) parameters. */
+    /** Train with these parameters (valid; absent ones take their defaults and are tuned). */
     public static class TrainEvent extends ComponentEvent<TrainingForm> {
 
         private final TrainingRequest request;

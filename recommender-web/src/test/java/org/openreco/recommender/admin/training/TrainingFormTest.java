@@ -28,7 +28,8 @@ class TrainingFormTest {
 
         form.train.click();
 
-        assertEquals(List.of(TrainingRequest.defaults()), trained.stream().map(TrainingForm.TrainEvent::getRequest).toList());
+        assertEquals(List.of(TrainingRequest.defaults()), trained.stream().map(e -> e.getRequest().validated()).toList());
+        assertEquals(TrainingRequest.TUNABLE, trained.getFirst().getRequest().validated().tuned(), "defaults are tuned");
     }
 
     @Test
@@ -47,7 +48,7 @@ class TrainingFormTest {
 
         assertEquals(1, trained.size());
         assertEquals(new TrainingRequest(8, 2.5, 0.1, 5, 20, 0.25, 7L, List.of(5, 10, 20)).withTuningBudget(0).validated(),
-                trained.getFirst().getRequest());
+                trained.getFirst().getRequest().validated());
     }
 
     @Test

@@ -202,7 +202,8 @@ class TrainingApiIT {
     void a_stand_alone_evaluation_stores_a_run_without_a_model() {
         requireMovieLens();
         String base = "/api/v1/admin/catalogues/" + movies.catalogue;
-        var start = Api.post(base + "/evaluations", "{\"factors\":16,\"epochs\":5,\"testRatio\":0.25,\"seed\":7}");
+        var start = Api.post(base + "/evaluations",
+                "{\"factors\":16,\"epochs\":5,\"testRatio\":0.25,\"seed\":7,\"split\":\"time-cut\",\"tuningBudgetSeconds\":0}");
         assertEquals(202, start.status(), start.body());
         assertNotNull(start.json().getJsonObject("split"));
         long id = start.json().getJsonNumber("id").longValue();
@@ -210,6 +211,8 @@ class TrainingApiIT {
         assertEquals("finished", run.getString("status"), run.toString());
         assertTrue(!run.containsKey("modelVersionId") || run.isNull("modelVersionId"), run.toString());
         assertEquals(0.25, run.getJsonObject("split").getJsonNumber("ratio").doubleValue());
+        assertEquals("time-cut", run.getJsonObject("split").getString("kind"), run.toString());
+        assertEquals("time-cut", run.getString("protocol"), run.toString());
         assertEquals(7, run.getJsonArray("results").size(), "popularity, item-kNN, content, iALS, EASE, RP3beta, hybrid");
     }
 
@@ -247,7 +250,8 @@ class TrainingApiIT {
                 Map.entry("{\"easeMaxItems\":-1}", "easeMaxItems"),
                 Map.entry("{\"rp3Beta\":-1}", "rp3Beta"),
                 Map.entry("{\"tuningBudgetSeconds\":-1}", "tuningBudgetSeconds"),
-                Map.entry("{\"tuned\":[\"gamma\"]}", "tuned")).entrySet()) {
+                Map.entry("{\"tuned\":[\"gamma\"]}", "tuned"),
+                Map.entry("{\"split\":\"leave-last:0\"}", "split")).entrySet()) {
             var reply = Api.post(base + "/training", bad.getKey());
             assertEquals(400, reply.status(), bad.getKey() + ": " + reply.body());
             assertEquals(bad.getValue(), reply.json().getString("field"), reply.body());

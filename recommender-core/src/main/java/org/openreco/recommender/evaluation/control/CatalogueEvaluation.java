@@ -33,7 +33,8 @@ import java.util.EnumMap;
 
 /**
  * The in-product evaluation of a catalogue, the protocol of EVALUATION.md on the catalogue's positives:
- * a random per-user split (testRatio, seed), a validation split of the training part (seed + 1) on
+ * the split the request names (random per user by default; per-user leave-last-N or a global time cut), a
+ * validation split carved the same way from the training part (seed + 1) on
  * which the algorithms' parameters are tuned within the request's budget ({@link ParameterSearch}) and
  * then the hybrid's weights over its sources are searched ({@link BlendSearch}), then popularity,
  * item-kNN, content (when there are item vectors), iALS, EASE (unless skipped for too many items: the
@@ -119,8 +120,13 @@ public final class CatalogueEvaluation {
             throw new IllegalStateException("the catalogue has too few interactions to evaluate a model ("
                     + log.size() + " positive user-item pairs of " + log.userCount() + " users and " + log.itemCount() + " items)");
         }
-        Split split = Splitter.randomHoldout(log, request.testRatio(), request.seed());
-        Split validation = split.validation(request.testRatio(), request.seed() + 1);
+        Split split = Splitter.of(log, log.allRows(), request.splitKind(), request.leaveLast(), request.testRatio(), request.seed());
+        if (split.test().length == 0) {
+            throw new IllegalStateException("the " + request.split() + " split leaves no positives for the test part (every user "
+                    + "has too few, or all happened at once)");
+        }
+        Split validation = Splitter.of(log, split.train(), request.splitKind(), request.leaveLast(), request.testRatio(),
+                request.seed() + 1);
         int k = request.k().contains(10) ? 10 : request.k().getFirst();
         ParameterSearch.Outcome tuning = new ParameterSearch(k, threads).search(request, validation);
         LOG.info(() -> "parameter search: " + tuning.json());
@@ -230,8 +236,7 @@ public final class CatalogueEvaluation {
         JsonObject data = Json.createObjectBuilder().add("users", log.userCount()).add("items", log.itemCount())
                 .add("interactions", events).add("positives", log.size()).add("train", split.train().length)
                 .add("test", split.test().length).build();
-        JsonObject splitJson = Json.createObjectBuilder().add("kind", "random").add("ratio", request.testRatio())
-                .add("seed", request.seed()).add("validationSeed", request.seed() + 1).build();
+        JsonObject splitJson = splitJson(request);
         long evaluated = System.nanoTime();
         JsonObject coldStart = coldStart(split, train, trained.get("content"), trained.get("ials"), k);
         LOG.info(String.format(java.util.Locale.ROOT, "evaluation of %,d positives: validation fits %d ms, blend search %d ms "
@@ -239,6 +244,17 @@ public final class CatalogueEvaluation {
                 (searchedAt - fitted) / 1_000_000, searched.trials(), (evaluated - searchedAt) / 1_000_000,
                 (System.nanoTime() - evaluated) / 1_000_000));
         return new Outcome(splitJson, algorithms.build(), metrics.build(), data, coldStart, blend, hybrid, ease.skipped(), tuning);
+    }
+
+    /** The split a request names, as runs store it: its kind and what defines it. */
+    public static JsonObject splitJson(TrainingRequest request) {
+        var json = Json.createObjectBuilder().add("kind", request.splitKind());
+        switch (request.splitKind()) {
+            case TrainingRequest.LEAVE_LAST -> json.add("n", request.leaveLast());
+            case TrainingRequest.TIME_CUT -> json.add("ratio", request.testRatio());
+            default -> json.add("ratio", request.testRatio()).add("seed", request.seed()).add("validationSeed", request.seed() + 1);
+        }
+        return json.build();
     }
 
     /**

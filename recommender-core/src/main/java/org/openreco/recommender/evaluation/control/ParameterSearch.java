@@ -243,7 +243,7 @@ public final class ParameterSearch {
                 parameter.equals("regularization") ? v : r.regularization(), parameter.equals("epochs") ? (int) v : r.epochs(),
                 parameter.equals("neighbours") ? (int) v : r.neighbours(), r.testRatio(), r.seed(), r.k(),
                 parameter.equals("easeLambda") ? v : r.easeLambda(), r.easeMaxItems(), parameter.equals("rp3Alpha") ? v : r.rp3Alpha(),
-                parameter.equals("rp3Beta") ? v : r.rp3Beta(), r.tuningBudgetSeconds(), r.tuned());
+                parameter.equals("rp3Beta") ? v : r.rp3Beta(), r.tuningBudgetSeconds(), r.tuned(), r.split());
     }
 
     /** Every parameter the search can tune, cheap algorithms first (as {@link TrainingRequest#TUNABLE}). */

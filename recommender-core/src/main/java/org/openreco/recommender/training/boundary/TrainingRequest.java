@@ -20,10 +20,17 @@ import org.openreco.recommender.platform.boundary.InvalidInputException;
  *                     split (default {@value #DEFAULT_TUNING_SECONDS}; 0: tuning off)
  * @param tuned        the parameters the search may change, from {@link #TUNABLE}; by default those the request
  *                     leaves out (a value given is kept as given), starting from their defaults
+ * @param split        how the evaluation splits the positives: {@code random} (per user, testRatio of each
+ *                     user's, seeded; the default), {@code leave-last:N} (per user the N latest; {@code leave-last}
+ *                     is N = 1) or {@code time-cut} (the latest testRatio of all, by time); the validation split is
+ *                     carved from the training part the same way
  */
 public record TrainingRequest(Integer factors, Double alpha, Double regularization, Integer epochs, Integer neighbours,
         Double testRatio, Long seed, List<Integer> k, Double easeLambda, Integer easeMaxItems, Double rp3Alpha,
-        Double rp3Beta, Double tuningBudgetSeconds, List<String> tuned) {
+        Double rp3Beta, Double tuningBudgetSeconds, List<String> tuned, String split) {
+
+    public static final String RANDOM = "random", LEAVE_LAST = "leave-last", TIME_CUT = "time-cut";
+    public static final int MAX_LEAVE_LAST = 100;
 
     /** The parameters a training can tune, cheap algorithms' first. */
     public static final List<String> TUNABLE = List.of("neighbours", "rp3Beta", "rp3Alpha", "easeLambda", "alpha",
@@ -43,12 +50,12 @@ public record TrainingRequest(Integer factors, Double alpha, Double regularizati
     public TrainingRequest {
     }
 
-    /** Tuning what is left out. */
+    /** Tuning what is left out, on a random split. */
     public TrainingRequest(Integer factors, Double alpha, Double regularization, Integer epochs, Integer neighbours,
             Double testRatio, Long seed, List<Integer> k, Double easeLambda, Integer easeMaxItems, Double rp3Alpha,
             Double rp3Beta, Double tuningBudgetSeconds) {
         this(factors, alpha, regularization, epochs, neighbours, testRatio, seed, k, easeLambda, easeMaxItems, rp3Alpha,
-                rp3Beta, tuningBudgetSeconds, null);
+                rp3Beta, tuningBudgetSeconds, null, null);
     }
 
     /** With the default tuning budget. */
@@ -56,25 +63,41 @@ public record TrainingRequest(Integer factors, Double alpha, Double regularizati
             Double testRatio, Long seed, List<Integer> k, Double easeLambda, Integer easeMaxItems, Double rp3Alpha,
             Double rp3Beta) {
         this(factors, alpha, regularization, epochs, neighbours, testRatio, seed, k, easeLambda, easeMaxItems, rp3Alpha,
-                rp3Beta, null, null);
+                rp3Beta, null, null, null);
     }
 
     /** Without the EASE and RP3beta parameters (their defaults). */
     public TrainingRequest(Integer factors, Double alpha, Double regularization, Integer epochs, Integer neighbours,
             Double testRatio, Long seed, List<Integer> k) {
-        this(factors, alpha, regularization, epochs, neighbours, testRatio, seed, k, null, null, null, null, null, null);
+        this(factors, alpha, regularization, epochs, neighbours, testRatio, seed, k, null, null, null, null, null, null, null);
     }
 
     /** The same request with another tuning budget (0: tuning off). */
     public TrainingRequest withTuningBudget(double seconds) {
         return new TrainingRequest(factors, alpha, regularization, epochs, neighbours, testRatio, seed, k, easeLambda,
-                easeMaxItems, rp3Alpha, rp3Beta, seconds, tuned);
+                easeMaxItems, rp3Alpha, rp3Beta, seconds, tuned, split);
     }
 
     /** The same request tuning these parameters (a validated request keeps the values it has as start). */
     public TrainingRequest withTuned(List<String> names) {
         return new TrainingRequest(factors, alpha, regularization, epochs, neighbours, testRatio, seed, k, easeLambda,
-                easeMaxItems, rp3Alpha, rp3Beta, tuningBudgetSeconds, names);
+                easeMaxItems, rp3Alpha, rp3Beta, tuningBudgetSeconds, names, split);
+    }
+
+    /** The same request with another split ({@link #split()}). */
+    public TrainingRequest withSplit(String kind) {
+        return new TrainingRequest(factors, alpha, regularization, epochs, neighbours, testRatio, seed, k, easeLambda,
+                easeMaxItems, rp3Alpha, rp3Beta, tuningBudgetSeconds, tuned, kind);
+    }
+
+    /** The kind of a validated request's split: random, leave-last or time-cut. */
+    public String splitKind() {
+        return split.startsWith(LEAVE_LAST) ? LEAVE_LAST : split;
+    }
+
+    /** N of a validated leave-last split (1 for the others). */
+    public int leaveLast() {
+        return split.startsWith(LEAVE_LAST + ":") ? Integer.parseInt(split.substring(LEAVE_LAST.length() + 1)) : 1;
     }
 
 
@@ -155,7 +178,16 @@ public record TrainingRequest(Integer factors, Double alpha, Double regularizati
             }
             searched = TUNABLE.stream().filter(tuned::contains).toList();
         }
+        String kind = split == null ? RANDOM : split.strip();
+        if (kind.equals(LEAVE_LAST)) {
+            kind = LEAVE_LAST + ":1";
+        }
+        if (!kind.equals(RANDOM) && !kind.equals(TIME_CUT) && !kind.matches(LEAVE_LAST + ":[1-9][0-9]{0,2}")
+                || kind.startsWith(LEAVE_LAST) && Integer.parseInt(kind.substring(LEAVE_LAST.length() + 1)) > MAX_LEAVE_LAST) {
+            throw new InvalidInputException("split", "must be random, time-cut, leave-last or leave-last:N with N from 1 to "
+                    + MAX_LEAVE_LAST);
+        }
         return new TrainingRequest(f, a, r, e, n, t, s, cutOffs.stream().distinct().sorted().toList(), lambda, easeItems,
-                walkAlpha, walkBeta, budget, searched);
+                walkAlpha, walkBeta, budget, searched, kind);
     }
 }

@@ -241,8 +241,7 @@ public final class TrainingRun {
     }
 
     public static JsonObject split(TrainingRequest request) {
-        return Json.createObjectBuilder().add("kind", "random").add("ratio", request.testRatio())
-                .add("seed", request.seed()).add("validationSeed", request.seed() + 1).build();
+        return CatalogueEvaluation.splitJson(request);
     }
 
     /** The parameters a version stores (contract format); blend null while it is training. */
@@ -255,7 +254,7 @@ public final class TrainingRun {
                 .add("k", k).add("easeLambda", request.easeLambda()).add("easeMaxItems", request.easeMaxItems())
                 .add("rp3Alpha", request.rp3Alpha()).add("rp3Beta", request.rp3Beta())
                 .add("tuningBudgetSeconds", request.tuningBudgetSeconds())
-                .add("tuned", Json.createArrayBuilder(request.tuned()));
+                .add("tuned", Json.createArrayBuilder(request.tuned())).add("split", request.split());
         if (blend != null) {
             JsonObjectBuilder weights = Json.createObjectBuilder();
             blend.forEach(weights::add);
@@ -276,7 +275,8 @@ public final class TrainingRun {
                 parameters.containsKey("tuningBudgetSeconds") ? optional(parameters, "tuningBudgetSeconds") : Double.valueOf(0),
                 parameters.get("tuned") instanceof jakarta.json.JsonArray tuned
                         ? tuned.getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList()
-                        : List.of())
+                        : List.of(),
+                parameters.get("split") instanceof jakarta.json.JsonString split ? split.getString() : null)
                 .validated();
     }
 

@@ -231,6 +231,25 @@ class TrainingRunIT {
     }
 
     @Test
+    void aTrainingIsEvaluatedOnTheSplitItNames() throws SQLException {
+        long id = train(QUICK.withSplit("leave-last:2"));
+
+        ModelVersion version = version(id);
+        assertEquals("active", version.status(), () -> "error: " + version.error());
+        EvaluationRun run = transactions.inNew(c -> new EvaluationStore(c).find(catalogue.id(), version.evaluationRunId())).orElseThrow();
+        assertEquals("leave-last", run.protocol());
+        assertEquals(2, run.split().getInt("n"), run.split().toString());
+        assertEquals(2L * USERS_PER_GROUP * 2, run.data().getJsonNumber("test").longValue(), "each user's two latest positives");
+
+        long timeCut = train(QUICK.withSplit("time-cut"));
+        EvaluationRun cut = transactions.inNew(c -> new EvaluationStore(c).find(catalogue.id(), version(timeCut).evaluationRunId()))
+                .orElseThrow();
+        assertEquals("time-cut", cut.protocol());
+        assertEquals(Math.round(0.2 * 2 * USERS_PER_GROUP * POSITIVES_PER_USER), cut.data().getJsonNumber("test").longValue(),
+                "the latest fifth of the positives");
+    }
+
+    @Test
     void theParametersARequestGivesAreKeptAsGiven() throws SQLException {
         long id = train(new TrainingRequest(8, null, null, 3, 5, null, null, null).withTuningBudget(30));
 

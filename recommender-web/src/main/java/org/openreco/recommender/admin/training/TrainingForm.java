@@ -8,6 +8,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -20,8 +21,9 @@ import org.openreco.recommender.platform.boundary.InvalidInputException;
 import org.openreco.recommender.training.boundary.TrainingRequest;
 
 /**
- * The parameters of a training: factors, alpha, regularization, epochs, neighbours, test ratio, seed, the
- * K list and the tuning budget, shown with their defaults. Train validates them with the core's own rules
+ * The parameters of a training: factors, alpha, regularization, epochs, neighbours, the evaluation's split
+ * (random with its test ratio and seed, per-user leave-last-N, or a global time cut), the K list and the
+ * tuning budget, shown with their defaults. Train validates them with the core's own rules
  * ({@link TrainingRequest#validated()}), marks the field it refuses, and otherwise fires a {@link TrainEvent}.
  */
 public class TrainingForm extends VerticalLayout {
@@ -35,10 +37,12 @@ public class TrainingForm extends VerticalLayout {
     final IntegerField seed = new IntegerField("Seed");
     final TextField k = new TextField("K (cut-offs, comma-separated)");
     final NumberField tuningBudget = new NumberField("Tuning budget (seconds)");
+    final Select<String> split = new Select<>();
+    final IntegerField leaveLast = new IntegerField("Leave last N");
     final Button train = new Button("Train", VaadinIcon.PLAY.create());
     private final Map<String, HasValidation> fields = Map.of("factors", factors, "alpha", alpha,
             "regularization", regularization, "epochs", epochs, "neighbours", neighbours, "testRatio", testRatio,
-            "seed", seed, "k", k, "tuningBudgetSeconds", tuningBudget);
+            "seed", seed, "k", k, "tuningBudgetSeconds", tuningBudget, "split", split);
 
     public TrainingForm() {
         setId("training-form");
@@ -64,10 +68,20 @@ public class TrainingForm extends VerticalLayout {
         tuningBudget.setMin(0);
         tuningBudget.setMax(TrainingRequest.MAX_TUNING_SECONDS);
         tuningBudget.setHelperText("Parameters left at their defaults are searched on a validation split; changed ones stay; 0: off");
+        split.setId("training-split");
+        split.setLabel("Split");
+        split.setItems(TrainingRequest.RANDOM, TrainingRequest.LEAVE_LAST, TrainingRequest.TIME_CUT);
+        split.setHelperText("How the evaluation holds out each user's positives, or the latest of all");
+        leaveLast.setId("training-leave-last");
+        leaveLast.setMin(1);
+        leaveLast.setMax(TrainingRequest.MAX_LEAVE_LAST);
+        leaveLast.setValue(1);
+        split.addValueChangeListener(change -> leaveLast.setEnabled(TrainingRequest.LEAVE_LAST.equals(change.getValue())));
         train.setId("train");
         train.addThemeVariants(ButtonVariant.PRIMARY);
         train.addClickListener(click -> submit());
-        add(new FormLayout(factors, alpha, regularization, epochs, neighbours, testRatio, seed, k, tuningBudget), train);
+        add(new FormLayout(factors, alpha, regularization, epochs, neighbours, testRatio, seed, split, leaveLast, k, tuningBudget),
+                train);
         show(TrainingRequest.defaults());
     }
 
@@ -81,6 +95,9 @@ public class TrainingForm extends VerticalLayout {
         seed.setValue(request.seed() == null ? null : request.seed().intValue());
         k.setValue(request.k().stream().map(String::valueOf).collect(Collectors.joining(", ")));
         tuningBudget.setValue(request.tuningBudgetSeconds());
+        split.setValue(request.splitKind());
+        leaveLast.setValue(request.leaveLast());
+        leaveLast.setEnabled(TrainingRequest.LEAVE_LAST.equals(request.splitKind()));
     }
 
     /** Validates what the form holds and fires a {@link TrainEvent} with it, or marks the first bad field. */
@@ -105,7 +122,14 @@ public class TrainingForm extends VerticalLayout {
                 changed(regularization.getValue(), defaults.regularization()), changed(epochs.getValue(), defaults.epochs()),
                 changed(neighbours.getValue(), defaults.neighbours()), testRatio.getValue(),
                 seed.getValue() == null ? null : seed.getValue().longValue(), cutOffs(k.getValue()), null, null, null, null,
-                tuningBudget.getValue());
+                tuningBudget.getValue(), null, splitValue());
+    }
+
+    private String splitValue() {
+        if (!TrainingRequest.LEAVE_LAST.equals(split.getValue())) {
+            return split.getValue();
+        }
+        return TrainingRequest.LEAVE_LAST + ":" + (leaveLast.getValue() == null ? 1 : leaveLast.getValue());
     }
 
     private static <T> T changed(T value, T byDefault) {

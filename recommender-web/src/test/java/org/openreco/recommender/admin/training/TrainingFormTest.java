@@ -52,6 +52,19 @@ class TrainingFormTest {
     }
 
     @Test
+    void a_leave_last_split_is_sent_with_its_n_and_the_others_by_name() {
+        assertEquals("random", form.split.getValue());
+        assertFalse(form.leaveLast.isEnabled(), "N only for leave-last");
+        form.split.setValue("leave-last");
+        form.leaveLast.setValue(3);
+        form.train.click();
+        form.split.setValue("time-cut");
+        form.train.click();
+
+        assertEquals(List.of("leave-last:3", "time-cut"), trained.stream().map(e -> e.getRequest().validated().split()).toList());
+    }
+
+    @Test
     void a_negative_tuning_budget_is_refused_on_its_field() {
         form.tuningBudget.setValue(-1.0);
 

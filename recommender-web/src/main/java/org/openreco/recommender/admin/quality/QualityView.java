@@ -159,7 +159,9 @@ public class QualityView extends VerticalLayout implements BeforeEnterObserver {
         comparison.addColumn(RunComparison.Row::algorithm).setHeader("Algorithm").setAutoWidth(true);
         comparison.addColumn(RunComparison.Row::metric).setHeader("Metric").setAutoWidth(true);
         comparison.addColumn(row -> number(row.first())).setHeader("First");
+        comparison.addColumn(row -> interval(row.firstInterval())).setHeader("First 95 %").setAutoWidth(true);
         comparison.addColumn(row -> number(row.second())).setHeader("Second");
+        comparison.addColumn(row -> interval(row.secondInterval())).setHeader("Second 95 %").setAutoWidth(true);
         comparison.addColumn(row -> signed(row.difference())).setHeader("Second − first");
         comparison.setEmptyStateText("Choose two runs.");
 
@@ -382,7 +384,10 @@ public class QualityView extends VerticalLayout implements BeforeEnterObserver {
 
     /** A metric's 95 % bootstrap interval over users, "0.3012–0.3388"; "–" where the run has none. */
     static String interval(MetricsAtK at, String metric) {
-        double[] bounds = at.intervals().get(metric);
+        return interval(at.intervals().get(metric));
+    }
+
+    static String interval(double[] bounds) {
         return bounds == null ? "–" : number(bounds[0]) + "–" + number(bounds[1]);
     }
 

@@ -82,7 +82,10 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     void click(String id) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(By.id(id)));
+        // centred first: near the window's bottom edge a fixed element may cover it
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
     }
 
     void typeInto(String fieldId, String text) {

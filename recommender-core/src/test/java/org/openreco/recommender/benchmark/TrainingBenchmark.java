@@ -55,6 +55,14 @@ public final class TrainingBenchmark {
         int threads = Integer.parseInt(options.getOrDefault("threads", "0"));
         int rounds = Integer.parseInt(options.getOrDefault("rounds", "2"));
         TrainingRequest defaults = TrainingRequest.defaults();
+        if (options.containsKey("tuning")) {
+            defaults = defaults.withTuningBudget(Double.parseDouble(options.get("tuning")));
+        }
+        if (options.containsKey("split")) {
+            defaults = defaults.withSplit(options.get("split")).validated();
+        }
+        out("== training request: tuning budget %.0f s (tuned: %s), split %s", defaults.tuningBudgetSeconds(),
+                String.join(", ", defaults.tuned()), defaults.split());
         AlsParameters als = CatalogueEvaluation.als(defaults, threads);
         out("== parameters: %s; JVM %s, %d processors, max heap %d MB", als, System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
@@ -77,6 +85,9 @@ public final class TrainingBenchmark {
 
         out("%n== 2. iALS per epoch, synthetic (20 interactions per user, 50 per item, skewed popularity)");
         for (String size : options.getOrDefault("synthetic", "250000,500000,1000000").split(",")) {
+            if (size.isBlank()) {
+                continue;
+            }
             int nnz = Integer.parseInt(size);
             InteractionMatrix matrix = synthetic(nnz);
             out("synthetic %,d interactions → %,d distinct cells, %,d users × %,d items", nnz, matrix.nonZeros(),
@@ -155,6 +166,15 @@ public final class TrainingBenchmark {
                 run.results().stream().filter(r -> r.algorithm().equals("hybrid")).findFirst()
                         .ifPresent(h -> out("  hybrid over the best single algorithm (paired bootstrap): %s",
                                 h.parameters().get("gainOverBest")));
+                if (trained.parameters().get("tuning") instanceof jakarta.json.JsonObject tuning) {
+                    out("  tuning: %.1f s of %.0f s, %d trials, chosen %s, not tried %s", tuning.getJsonNumber("seconds").doubleValue(),
+                            tuning.getJsonNumber("budgetSeconds").doubleValue(), tuning.getJsonArray("trials").size(),
+                            tuning.getJsonObject("chosen"), tuning.getJsonObject("untried"));
+                    for (var trial : tuning.getJsonArray("trials").getValuesAs(jakarta.json.JsonObject.class)) {
+                        out("    %-12s %-70s validation NDCG %.4f, %5d ms", trial.getString("algorithm"), trial.getJsonObject("setting"),
+                                trial.getJsonNumber("ndcg").doubleValue(), trial.getJsonNumber("millis").longValue());
+                    }
+                }
                 out("  NDCG@%d [95 %% bootstrap interval] on the test split: %s; blend %s%s", run.k().getFirst(), ndcg,
                         trained.parameters().getJsonObject("blend"), trained.parameters().containsKey("easeSkipped")
                                 ? "; " + trained.parameters().getString("easeSkipped") : "");

@@ -77,12 +77,24 @@ final class ConsoleBrowser implements AutoCloseable {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("dashboard-view")));
     }
 
+    /** The element once shown, scrolled into the window first: a long view's parts are read wherever they sit. */
     WebElement visible(String id) {
+        centre(wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id))));
         return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
     }
 
     void click(String id) {
+        centre(wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id))));
         wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+    }
+
+    /** Into the middle of the window: at its bottom edge an element of a long view is not clickable. */
+    private void centre(WebElement element) {
+        try {
+            ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        } catch (org.openqa.selenium.StaleElementReferenceException rerendered) {
+            // the view re-rendered it meanwhile: the wait that follows finds the new one
+        }
     }
 
     void typeInto(String fieldId, String text) {

@@ -67,6 +67,10 @@ class TrainingConsoleBrowserIT {
                 assertEquals(4, loss.split(" L").length - 1, loss);
                 assertTrue(browser.visible("active-model").getText().startsWith("Active: version " + second + ","));
                 assertTrue(METRIC.matcher(browser.visible("active-model").getText()).find(), "the headline NDCG@10 is shown");
+                // the parameters left at their defaults were tuned; the typed ones were kept
+                String tuned = browser.visible("tuning-summary").getText();
+                assertTrue(tuned.startsWith("Version " + second + ": parameters searched on a validation split"), tuned);
+                assertTrue(tuned.contains("factors 8") && tuned.contains("epochs 5"), tuned);
                 List<String> versions = browser.cells("model-versions");
                 assertTrue(versions.contains("console") && versions.contains("retired") && versions.contains("8"), versions::toString);
                 browser.screenshot("trained");

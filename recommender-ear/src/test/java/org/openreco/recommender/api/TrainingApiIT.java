@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -111,10 +112,20 @@ class TrainingApiIT {
         assertEquals("active", trained.getString("status"), trained.toString());
         var progress = trained.getJsonObject("progress");
         assertEquals("done", progress.getString("phase"));
-        assertEquals(15, progress.getInt("epochs"));
-        assertEquals(15, progress.getInt("epoch"));
+        // the final model trains with the epochs the tuning chose
+        int epochs = trained.getJsonObject("parameters").getInt("epochs");
+        assertEquals(epochs, progress.getInt("epochs"));
+        assertEquals(epochs, progress.getInt("epoch"));
         var loss = progress.getJsonArray("loss").getValuesAs(JsonNumber.class).stream().map(JsonNumber::doubleValue).toList();
-        assertEquals(15, loss.size(), "a loss per epoch: " + loss);
+        assertEquals(epochs, loss.size(), "a loss per epoch: " + loss);
+        var tuning = trained.getJsonObject("parameters").getJsonObject("tuning");
+        assertEquals(25.0, tuning.getJsonNumber("budgetSeconds").doubleValue(), tuning.toString());
+        var trials = tuning.getJsonArray("trials").getValuesAs(JsonObject.class);
+        assertTrue(trials.stream().anyMatch(t -> t.getString("algorithm").equals("ials")), "the budget reaches iALS: " + tuning);
+        assertEquals(tuning.getJsonObject("chosen").getInt("factors"), trained.getInt("factors"), tuning.toString());
+        System.out.printf("BENCHMARK TrainingApiIT: tuning %.1f s of %.0f s, %d trials, chosen %s, not tried %s%n",
+                tuning.getJsonNumber("seconds").doubleValue(), tuning.getJsonNumber("budgetSeconds").doubleValue(), trials.size(),
+                tuning.getJsonObject("chosen"), tuning.getJsonObject("untried"));
         assertTrue(loss.stream().allMatch(l -> l > 0) && loss.getLast() < loss.getFirst(), "the loss falls: " + loss);
         var blend = trained.getJsonObject("parameters").getJsonObject("blend");
         assertEquals(java.util.Set.of("collaborative", "item-to-item", "content", "trending", "ease", "rp3beta"), blend.keySet());
@@ -146,6 +157,8 @@ class TrainingApiIT {
         assertTrue(ndcg(at10, "rp3beta") > popularity, "RP3beta beats popularity: " + at10);
         assertTrue(ndcg(at10, "ials") > popularity, "iALS beats popularity: " + at10);
         assertTrue(ndcg(at10, "item-knn") > popularity, "item-kNN beats popularity: " + at10);
+        double bestSingle = at10.keySet().stream().filter(a -> !a.equals("hybrid")).mapToDouble(a -> ndcg(at10, a)).max().orElseThrow();
+        assertTrue(ndcg(at10, "hybrid") >= bestSingle, "the served ranking scores at least the best single algorithm: " + at10);
         assertTrue(run.containsKey("coldStart"), run.toString());
 
         // the active model serves: a MovieLens user's list draws on the trained sources, not only on content
@@ -160,11 +173,20 @@ class TrainingApiIT {
         var history = Api.get(base + "/evaluations").array();
         assertEquals(runId, history.getJsonObject(0).getJsonNumber("id").longValue(), "newest first");
 
-        // a second, cheaper model replaces it; the first can be re-activated
-        var second = Api.post(base + "/training", "{\"factors\":16,\"epochs\":5}");
+        // a second model, without tuning, replaces it; the first can be re-activated
+        long untunedStart = System.nanoTime();
+        var second = Api.post(base + "/training", "{\"tuningBudgetSeconds\":0}");
         assertEquals(202, second.status(), second.body());
         long secondId = second.json().getJsonNumber("id").longValue();
-        assertEquals("active", awaitFinished(base, secondId).getString("status"));
+        var untuned = awaitFinished(base, secondId);
+        System.out.printf("BENCHMARK TrainingApiIT: ml-latest-small with tuning off trained, evaluated, stored and activated in "
+                + "%.1f s (poll to poll)%n", (System.nanoTime() - untunedStart) / 1e9);
+        assertEquals("active", untuned.getString("status"));
+        var off = untuned.getJsonObject("parameters").getJsonObject("tuning");
+        assertEquals(0, off.getJsonArray("trials").size(), off.toString());
+        assertEquals(Set.of("neighbours", "rp3Beta", "rp3Alpha", "easeLambda", "alpha", "regularization", "factors",
+                "epochs"), off.getJsonObject("untried").keySet(), "tuning off names what it skipped");
+        assertEquals(64, untuned.getInt("factors"), "the defaults");
         assertEquals("retired", Api.get(base + "/training/" + firstId).json().getString("status"));
         var versions = Api.get(base + "/training").array();
         assertEquals(List.of(secondId, firstId), versions.getValuesAs(JsonObject.class).stream()
@@ -180,7 +202,8 @@ class TrainingApiIT {
     void a_stand_alone_evaluation_stores_a_run_without_a_model() {
         requireMovieLens();
         String base = "/api/v1/admin/catalogues/" + movies.catalogue;
-        var start = Api.post(base + "/evaluations", "{\"factors\":16,\"epochs\":5,\"testRatio\":0.25,\"seed\":7}");
+        var start = Api.post(base + "/evaluations",
+                "{\"factors\":16,\"epochs\":5,\"testRatio\":0.25,\"seed\":7,\"split\":\"time-cut\",\"tuningBudgetSeconds\":0}");
         assertEquals(202, start.status(), start.body());
         assertNotNull(start.json().getJsonObject("split"));
         long id = start.json().getJsonNumber("id").longValue();
@@ -188,6 +211,8 @@ class TrainingApiIT {
         assertEquals("finished", run.getString("status"), run.toString());
         assertTrue(!run.containsKey("modelVersionId") || run.isNull("modelVersionId"), run.toString());
         assertEquals(0.25, run.getJsonObject("split").getJsonNumber("ratio").doubleValue());
+        assertEquals("time-cut", run.getJsonObject("split").getString("kind"), run.toString());
+        assertEquals("time-cut", run.getString("protocol"), run.toString());
         assertEquals(7, run.getJsonArray("results").size(), "popularity, item-kNN, content, iALS, EASE, RP3beta, hybrid");
     }
 
@@ -223,7 +248,10 @@ class TrainingApiIT {
                 Map.entry("{\"regularization\":-0.5}", "regularization"),
                 Map.entry("{\"easeLambda\":0}", "easeLambda"),
                 Map.entry("{\"easeMaxItems\":-1}", "easeMaxItems"),
-                Map.entry("{\"rp3Beta\":-1}", "rp3Beta")).entrySet()) {
+                Map.entry("{\"rp3Beta\":-1}", "rp3Beta"),
+                Map.entry("{\"tuningBudgetSeconds\":-1}", "tuningBudgetSeconds"),
+                Map.entry("{\"tuned\":[\"gamma\"]}", "tuned"),
+                Map.entry("{\"split\":\"leave-last:0\"}", "split")).entrySet()) {
             var reply = Api.post(base + "/training", bad.getKey());
             assertEquals(400, reply.status(), bad.getKey() + ": " + reply.body());
             assertEquals(bad.getValue(), reply.json().getString("field"), reply.body());

@@ -33,8 +33,10 @@ import java.util.EnumMap;
 
 /**
  * The in-product evaluation of a catalogue, the protocol of EVALUATION.md on the catalogue's positives:
- * a random per-user split (testRatio, seed), a validation split of the training part (seed + 1) on
- * which the hybrid's weights over its sources are searched ({@link BlendSearch}), then popularity,
+ * the split the request names (random per user by default; per-user leave-last-N or a global time cut), a
+ * validation split carved the same way from the training part (seed + 1) on
+ * which the algorithms' parameters are tuned within the request's budget ({@link ParameterSearch}) and
+ * then the hybrid's weights over its sources are searched ({@link BlendSearch}), then popularity,
  * item-kNN, content (when there are item vectors), iALS, EASE (unless skipped for too many items: the
  * reason is in its parameters), RP3beta and the hybrid trained on the training part and judged by one
  * {@link Evaluator} (full ranking) on the test part; plus the cold-start comparison. EASE's and
@@ -59,9 +61,12 @@ public final class CatalogueEvaluation {
      * @param blend  the tuned weight per source (content absent without item vectors)
      * @param hybrid the hybrid's metrics on the test split (the model's headline)
      * @param easeSkipped why EASE was not trained on the test split's training part (null: it was)
+     * @param tuning the parameter search on the validation split; its chosen request is what was evaluated
+     *               and what the final models are to be trained with
      */
     public record Outcome(JsonObject split, JsonArray algorithms, JsonObject metrics, JsonObject data,
-            JsonObject coldStart, Map<String, Double> blend, AlgorithmMetrics hybrid, String easeSkipped) {
+            JsonObject coldStart, Map<String, Double> blend, AlgorithmMetrics hybrid, String easeSkipped,
+            ParameterSearch.Outcome tuning) {
     }
 
     private final TrainingRequest request;
@@ -115,9 +120,23 @@ public final class CatalogueEvaluation {
             throw new IllegalStateException("the catalogue has too few interactions to evaluate a model ("
                     + log.size() + " positive user-item pairs of " + log.userCount() + " users and " + log.itemCount() + " items)");
         }
-        Split split = Splitter.randomHoldout(log, request.testRatio(), request.seed());
-        Split validation = split.validation(request.testRatio(), request.seed() + 1);
+        Split split = Splitter.of(log, log.allRows(), request.splitKind(), request.leaveLast(), request.testRatio(), request.seed());
+        if (split.test().length == 0) {
+            throw new IllegalStateException("the " + request.split() + " split leaves no positives for the test part (every user "
+                    + "has too few, or all happened at once)");
+        }
+        Split validation = Splitter.of(log, split.train(), request.splitKind(), request.leaveLast(), request.testRatio(),
+                request.seed() + 1);
         int k = request.k().contains(10) ? 10 : request.k().getFirst();
+        ParameterSearch.Outcome tuning = new ParameterSearch(k, threads).search(request, validation);
+        LOG.info(() -> "parameter search: " + tuning.json());
+        return new CatalogueEvaluation(tuning.chosen(), threads).evaluate(log, events, itemVectors, negatives, halfLifeDays,
+                split, validation, k, tuning);
+    }
+
+    /** The evaluation with this (tuned) request's values. */
+    private Outcome evaluate(InteractionLog log, long events, float[][] itemVectors, CatalogueInteractions.Feedback negatives,
+            double halfLifeDays, Split split, Split validation, int k, ParameterSearch.Outcome tuning) {
 
         // the hybrid's sources; content only where item vectors exist
         Map<String, Algorithm> sources = new LinkedHashMap<>();
@@ -217,15 +236,25 @@ public final class CatalogueEvaluation {
         JsonObject data = Json.createObjectBuilder().add("users", log.userCount()).add("items", log.itemCount())
                 .add("interactions", events).add("positives", log.size()).add("train", split.train().length)
                 .add("test", split.test().length).build();
-        JsonObject splitJson = Json.createObjectBuilder().add("kind", "random").add("ratio", request.testRatio())
-                .add("seed", request.seed()).add("validationSeed", request.seed() + 1).build();
+        JsonObject splitJson = splitJson(request);
         long evaluated = System.nanoTime();
         JsonObject coldStart = coldStart(split, train, trained.get("content"), trained.get("ials"), k);
         LOG.info(String.format(java.util.Locale.ROOT, "evaluation of %,d positives: validation fits %d ms, blend search %d ms "
                 + "(%d trials), test fits and rankings %d ms, cold start %d ms", log.size(), (fitted - started) / 1_000_000,
                 (searchedAt - fitted) / 1_000_000, searched.trials(), (evaluated - searchedAt) / 1_000_000,
                 (System.nanoTime() - evaluated) / 1_000_000));
-        return new Outcome(splitJson, algorithms.build(), metrics.build(), data, coldStart, blend, hybrid, ease.skipped());
+        return new Outcome(splitJson, algorithms.build(), metrics.build(), data, coldStart, blend, hybrid, ease.skipped(), tuning);
+    }
+
+    /** The split a request names, as runs store it: its kind and what defines it. */
+    public static JsonObject splitJson(TrainingRequest request) {
+        var json = Json.createObjectBuilder().add("kind", request.splitKind());
+        switch (request.splitKind()) {
+            case TrainingRequest.LEAVE_LAST -> json.add("n", request.leaveLast());
+            case TrainingRequest.TIME_CUT -> json.add("ratio", request.testRatio());
+            default -> json.add("ratio", request.testRatio()).add("seed", request.seed()).add("validationSeed", request.seed() + 1);
+        }
+        return json.build();
     }
 
     /**

@@ -36,16 +36,17 @@ public final class EvaluationStore {
         this.connection = connection;
     }
 
-    /** A running run of the random per-user protocol. */
+    /** A running run; its protocol is the split's kind. */
     public long open(long catalogueId, Long modelVersionId, JsonObject split, List<Integer> k) throws SQLException {
         try (var insert = connection.prepareStatement("""
                 insert into evaluation_run (catalogue_id, model_version_id, protocol, split, k, status, node)
-                values (?, ?, 'random', cast(? as jsonb), ?, 'running', ?) returning id""")) {
+                values (?, ?, ?, cast(? as jsonb), ?, 'running', ?) returning id""")) {
             insert.setLong(1, catalogueId);
             insert.setObject(2, modelVersionId);
-            insert.setString(3, split.toString());
-            insert.setArray(4, connection.createArrayOf("integer", k.toArray(Integer[]::new)));
-            insert.setString(5, ServerNode.name());
+            insert.setString(3, split.getString("kind", "random"));
+            insert.setString(4, split.toString());
+            insert.setArray(5, connection.createArrayOf("integer", k.toArray(Integer[]::new)));
+            insert.setString(6, ServerNode.name());
             try (var rows = insert.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);

@@ -81,6 +81,36 @@ public final class Splitter {
         return parts.split(log);
     }
 
+    /**
+     * The latest round(ratio · n) of the rows by time (ties by row order) to test, the others to training:
+     * a global time cut at the share of the data rather than at a date, so equal logs give equal splits.
+     */
+    public static Split timeCut(InteractionLog log, int[] rows, double ratio) {
+        if (ratio < 0 || ratio >= 1) {
+            throw new IllegalArgumentException("ratio must be in [0, 1)");
+        }
+        int[] sorted = sortByTime(log, rows);
+        int testCount = (int) Math.round(sorted.length * ratio);
+        Parts parts = new Parts(log.size());
+        for (int t = 0; t < sorted.length; t++) {
+            parts.put(sorted[t], t >= sorted.length - testCount);
+        }
+        return parts.split(log);
+    }
+
+    /**
+     * The split a training request names ({@code random}, {@code leave-last:N}, {@code time-cut}) of the given
+     * rows; seed only for random.
+     */
+    public static Split of(InteractionLog log, int[] rows, String kind, int leaveLast, double ratio, long seed) {
+        return switch (kind) {
+            case "random" -> randomHoldout(log, rows, ratio, seed);
+            case "leave-last" -> leaveLastOut(log, rows, leaveLast);
+            case "time-cut" -> timeCut(log, rows, ratio);
+            default -> throw new IllegalArgumentException("no split " + kind);
+        };
+    }
+
     private static int[] sortByTime(InteractionLog log, int[] rows) {
         int[] sorted = rows.clone();
         // (time, row) pairs: row order breaks ties, so the split is a function of the log alone

@@ -27,9 +27,10 @@ import org.openreco.recommender.training.boundary.ModelVersion;
 import org.openreco.recommender.training.boundary.TrainingRequest;
 
 /**
- * One training of a model version, start to end: load the catalogue's positives, evaluate (and tune the
- * blend) on a split and store the evaluation run, train iALS and item-kNN (or have the catalogue's Spark job
- * train and store them: {@link SparkJob}), EASE (unless the catalogue has
+ * One training of a model version, start to end: load the catalogue's positives, tune the algorithms'
+ * parameters and the blend on a validation split, evaluate on a split and store the evaluation run; then,
+ * with the chosen values (stored with the version, with each tried setting as {@code tuning}), train iALS and
+ * item-kNN (or have the catalogue's Spark job train and store them: {@link SparkJob}), EASE (unless the catalogue has
  * too many items for it: the reason is stored in the version's parameters as {@code easeSkipped}) and
  * RP3beta on all the data with live progress, store factors, neighbours and item weights, then mark the version trained and activate it in one
  * transaction. Each step commits on its own, so serving never waits; the new version serves only after
@@ -80,22 +81,24 @@ public final class TrainingRun {
         try {
             long catalogueId = transactions.inNew(c -> new ModelVersions(c).catalogueId(versionId));
             ModelVersion version = transactions.inNew(c -> new ModelVersions(c).find(versionId)).orElseThrow();
-            TrainingRequest request = request(version.parameters());
-            progress(versionId, "loading", 0, request.epochs(), List.of());
+            TrainingRequest requested = request(version.parameters());
+            progress(versionId, "loading", 0, requested.epochs(), List.of());
             CatalogueInteractions.Data data = transactions.inNew(c -> new CatalogueInteractions(c).read(catalogueId));
             phases.done("load");
 
-            progress(versionId, "evaluating", 0, request.epochs(), List.of());
-            long runId = transactions.inNew(c -> new EvaluationStore(c).open(catalogueId, versionId, split(request), request.k()));
+            progress(versionId, "evaluating", 0, requested.epochs(), List.of());
+            long runId = transactions.inNew(c -> new EvaluationStore(c).open(catalogueId, versionId, split(requested), requested.k()));
             evaluationRun = runId;
-            var outcome = new CatalogueEvaluation(request, threads).evaluate(data.log(), data.events(), data.itemVectors(),
+            var outcome = new CatalogueEvaluation(requested, threads).evaluate(data.log(), data.events(), data.itemVectors(),
                     data.negatives(), data.halfLifeDays());
             transactions.inNew(c -> {
                 new EvaluationStore(c).finish(runId, outcome.algorithms(), outcome.metrics(), outcome.data(), outcome.coldStart());
                 return null;
             });
             evaluationRun = null;
-            phases.done("evaluation");
+            phases.done("tuning and evaluation");
+            // the final models train on all the data with the values the search chose on validation
+            TrainingRequest request = outcome.tuning().chosen();
 
             List<Double> loss = new ArrayList<>();
             var matrix = data.log().matrix(data.log().allRows());
@@ -151,8 +154,12 @@ public final class TrainingRun {
             tables.forEach((source, table) -> store.itemWeights(versionId, source.label(), data, table));
             phases.done("item weights");
 
-            JsonObject parameters = ease.skipped() == null ? parameters(request, outcome.blend())
-                    : Json.createObjectBuilder(parameters(request, outcome.blend())).add("easeSkipped", ease.skipped()).build();
+            JsonObjectBuilder stored = Json.createObjectBuilder(parameters(request, outcome.blend()))
+                    .add("tuning", outcome.tuning().json());
+            if (ease.skipped() != null) {
+                stored.add("easeSkipped", ease.skipped());
+            }
+            JsonObject parameters = stored.build();
             var blend = outcome.blend();
             var weights = BlendWeights.of(blend.get(CatalogueEvaluation.COLLABORATIVE), blend.get(CatalogueEvaluation.ITEM_TO_ITEM),
                     blend.get(CatalogueEvaluation.CONTENT), blend.get(CatalogueEvaluation.TRENDING), blend.get(CatalogueEvaluation.EASE),
@@ -277,8 +284,7 @@ public final class TrainingRun {
     }
 
     public static JsonObject split(TrainingRequest request) {
-        return Json.createObjectBuilder().add("kind", "random").add("ratio", request.testRatio())
-                .add("seed", request.seed()).add("validationSeed", request.seed() + 1).build();
+        return CatalogueEvaluation.splitJson(request);
     }
 
     /** The parameters a version stores (contract format); blend null while it is training. */
@@ -289,7 +295,9 @@ public final class TrainingRun {
                 .add("regularization", request.regularization()).add("epochs", request.epochs())
                 .add("neighbours", request.neighbours()).add("testRatio", request.testRatio()).add("seed", request.seed())
                 .add("k", k).add("easeLambda", request.easeLambda()).add("easeMaxItems", request.easeMaxItems())
-                .add("rp3Alpha", request.rp3Alpha()).add("rp3Beta", request.rp3Beta());
+                .add("rp3Alpha", request.rp3Alpha()).add("rp3Beta", request.rp3Beta())
+                .add("tuningBudgetSeconds", request.tuningBudgetSeconds())
+                .add("tuned", Json.createArrayBuilder(request.tuned())).add("split", request.split());
         if (blend != null) {
             JsonObjectBuilder weights = Json.createObjectBuilder();
             blend.forEach(weights::add);
@@ -305,7 +313,13 @@ public final class TrainingRun {
                 number(parameters, "testRatio"), parameters.getJsonNumber("seed").longValue(),
                 parameters.getJsonArray("k").getValuesAs(JsonNumber.class).stream().map(JsonNumber::intValue).toList(),
                 optional(parameters, "easeLambda"), parameters.get("easeMaxItems") instanceof JsonNumber n ? n.intValue() : null,
-                optional(parameters, "rp3Alpha"), optional(parameters, "rp3Beta"))
+                optional(parameters, "rp3Alpha"), optional(parameters, "rp3Beta"),
+                // a version stored before tuning existed was trained with its values as they were
+                parameters.containsKey("tuningBudgetSeconds") ? optional(parameters, "tuningBudgetSeconds") : Double.valueOf(0),
+                parameters.get("tuned") instanceof jakarta.json.JsonArray tuned
+                        ? tuned.getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList()
+                        : List.of(),
+                parameters.get("split") instanceof jakarta.json.JsonString split ? split.getString() : null)
                 .validated();
     }
 

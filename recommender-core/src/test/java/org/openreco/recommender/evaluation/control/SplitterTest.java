@@ -108,4 +108,26 @@ class SplitterTest {
         assertTrue(Arrays.stream(split.train()).allMatch(r -> log.time(r) < 1_000_800));
         assertTrue(Arrays.stream(split.test()).allMatch(r -> log.time(r) >= 1_000_800));
     }
+
+    @Test
+    void a_time_cut_by_share_tests_the_latest_rows_and_breaks_ties_by_row_order() {
+        InteractionLog log = new InteractionLog();
+        log.add("a", "x", 1, 50).add("b", "y", 1, 10).add("a", "z", 1, 30).add("c", "x", 1, 30).add("b", "x", 1, 20);
+        // by (time, row): b-y 10, b-x 20, a-z 30 (row 2), c-x 30 (row 3), a-x 50; the latest 40 % are rows 3 and 0
+        Split split = Splitter.timeCut(log, log.allRows(), 0.4);
+        assertArrayEquals(new int[] {1, 2, 4}, split.train());
+        assertArrayEquals(new int[] {0, 3}, split.test());
+        // within the training rows only, as a validation split is carved
+        Split validation = Splitter.timeCut(log, split.train(), 0.34);
+        assertArrayEquals(new int[] {1, 4}, validation.train());
+        assertArrayEquals(new int[] {2}, validation.test());
+    }
+
+    @Test
+    void a_split_by_name_is_the_splitter_of_that_kind() {
+        InteractionLog log = log();
+        assertArrayEquals(Splitter.leaveLastOut(log, 2).test(), Splitter.of(log, log.allRows(), "leave-last", 2, 0.2, 1).test());
+        assertArrayEquals(Splitter.randomHoldout(log, 0.2, 9).test(), Splitter.of(log, log.allRows(), "random", 1, 0.2, 9).test());
+        assertArrayEquals(Splitter.timeCut(log, log.allRows(), 0.2).test(), Splitter.of(log, log.allRows(), "time-cut", 1, 0.2, 9).test());
+    }
 }

@@ -15,7 +15,7 @@ class TrainingRequestTest {
     void an_empty_request_gets_the_offline_tuning_defaults() {
         var defaults = new TrainingRequest(null, null, null, null, null, null, null, null).validated();
         assertEquals(new TrainingRequest(64, 3.0, 30.0, 15, 50, 0.2, 42L, List.of(10), TrainingRequest.DEFAULT_EASE_LAMBDA,
-                5_000, 1.0, 0.3), defaults);
+                5_000, 1.0, 0.3, 25.0, TrainingRequest.TUNABLE, "random"), defaults);
         assertEquals(defaults, TrainingRequest.defaults());
     }
 
@@ -25,6 +25,7 @@ class TrainingRequestTest {
         assertEquals(List.of(5, 20), request.k());
         assertEquals(128, request.factors());
         assertEquals(7L, request.seed());
+        assertEquals(List.of("rp3Beta", "rp3Alpha", "easeLambda"), request.tuned(), "what is given is kept, the rest tuned");
     }
 
     @Test
@@ -46,7 +47,27 @@ class TrainingRequestTest {
         assertField("rp3Alpha", new TrainingRequest(null, null, null, null, null, null, null, null, null, null, -1.0, null));
         assertField("rp3Beta", new TrainingRequest(null, null, null, null, null, null, null, null, null, null, null, Double.NaN));
         assertField("k", new TrainingRequest(null, null, null, null, null, null, null, Arrays.asList(10, null)));
+        assertField("tuningBudgetSeconds", TrainingRequest.defaults().withTuningBudget(-1));
+        assertField("tuned", TrainingRequest.defaults().withTuned(List.of("factors", "gamma")));
+        assertField("split", TrainingRequest.defaults().withSplit("temporal"));
+        assertField("split", TrainingRequest.defaults().withSplit("leave-last:0"));
+        assertField("split", TrainingRequest.defaults().withSplit("leave-last:101"));
+        assertField("split", TrainingRequest.defaults().withSplit("leave-last:x"));
+        assertField("tuningBudgetSeconds", TrainingRequest.defaults().withTuningBudget(3_601));
+        assertField("tuningBudgetSeconds", TrainingRequest.defaults().withTuningBudget(Double.NaN));
         assertField("k", new TrainingRequest(null, null, null, null, null, null, null, List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11)));
+    }
+
+    @Test
+    void a_split_is_random_by_default_and_leave_last_alone_means_the_last_one() {
+        assertEquals("random", TrainingRequest.defaults().splitKind());
+        var last = TrainingRequest.defaults().withSplit("leave-last").validated();
+        assertEquals("leave-last:1", last.split());
+        assertEquals("leave-last", last.splitKind());
+        assertEquals(1, last.leaveLast());
+        var lastThree = TrainingRequest.defaults().withSplit("leave-last:3").validated();
+        assertEquals(3, lastThree.leaveLast());
+        assertEquals("time-cut", TrainingRequest.defaults().withSplit("time-cut").validated().splitKind());
     }
 
     private static void assertField(String field, TrainingRequest request) {

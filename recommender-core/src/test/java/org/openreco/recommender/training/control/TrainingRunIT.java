@@ -102,7 +102,7 @@ class TrainingRunIT {
 
     @Test
     void trainsEvaluatesStoresAndActivatesAModelThatRecoversThePlantedGroups() throws SQLException {
-        long id = train(new TrainingRequest(16, null, 1.0, 10, 10, null, null, List.of(5, 10)));
+        long id = train(new TrainingRequest(16, null, 1.0, 10, 10, null, null, List.of(5, 10)).withTuningBudget(0));
 
         ModelVersion version = version(id);
         assertEquals("active", version.status(), () -> "error: " + version.error());
@@ -185,8 +185,91 @@ class TrainingRunIT {
     }
 
     @Test
+    void aTrainingTunesOnValidationAndTrainsTheFinalModelsWithTheChosenValues() throws SQLException {
+        long id = train(new TrainingRequest(null, null, null, null, null, null, null, List.of(10)).withTuningBudget(60));
+
+        ModelVersion version = version(id);
+        assertEquals("active", version.status(), () -> "error: " + version.error());
+        var parameters = version.parameters();
+        var tuning = parameters.getJsonObject("tuning");
+        assertEquals(60, tuning.getJsonNumber("budgetSeconds").doubleValue());
+        assertEquals("ndcg@10", tuning.getString("metric"));
+        assertEquals(0, tuning.getJsonObject("untried").size(), "a minute is enough for the small catalogue: " + tuning);
+        var trials = tuning.getJsonArray("trials").getValuesAs(jakarta.json.JsonObject.class);
+        assertEquals(java.util.Set.of("item-to-item", "rp3beta", "ease", "ials"),
+                trials.stream().map(t -> t.getString("algorithm")).collect(java.util.stream.Collectors.toSet()));
+        assertTrue(trials.stream().allMatch(t -> t.getJsonNumber("millis").longValue() >= 0 && t.containsKey("ndcg")), trials.toString());
+        // the stored values are the chosen ones, and the final model was trained with them
+        var chosen = tuning.getJsonObject("chosen");
+        for (String name : List.of("factors", "epochs", "neighbours", "alpha", "regularization", "easeLambda", "rp3Alpha", "rp3Beta")) {
+            assertEquals(chosen.getJsonNumber(name).doubleValue(), parameters.getJsonNumber(name).doubleValue(), name);
+        }
+        assertEquals(chosen.getInt("factors"), version.factors());
+        assertEquals(chosen.getInt("epochs"), version.progress().loss().size(), "one loss per epoch of the final training");
+        // the evaluation judged the chosen values
+        EvaluationRun run = transactions.inNew(c -> new EvaluationStore(c).find(catalogue.id(), version.evaluationRunId())).orElseThrow();
+        var ials = run.results().stream().filter(a -> a.algorithm().equals("ials")).findFirst().orElseThrow();
+        assertEquals(chosen.getInt("factors"), ials.parameters().getInt("factors"), ials.toString());
+    }
+
+    @Test
+    void aTuningBudgetTooSmallStillActivatesTheStartValuesAndNamesWhatItSkipped() throws SQLException {
+        long id = train(new TrainingRequest(null, null, null, null, null, null, null, null).withTuningBudget(0.000_001));
+
+        ModelVersion version = version(id);
+        assertEquals("active", version.status(), () -> "error: " + version.error());
+        assertEquals(64, version.factors(), "the default");
+        assertEquals(15, version.progress().loss().size());
+        var tuning = version.parameters().getJsonObject("tuning");
+        var untried = tuning.getJsonObject("untried");
+        assertEquals(java.util.Set.of("neighbours", "rp3Beta", "rp3Alpha", "easeLambda", "alpha", "regularization", "factors",
+                "epochs"), untried.keySet(), tuning.toString());
+        assertEquals(List.of(32, 128), untried.getJsonArray("factors").getValuesAs(jakarta.json.JsonNumber.class).stream()
+                .map(jakarta.json.JsonNumber::intValue).toList());
+        assertTrue(tuning.getJsonArray("trials").size() <= 1, "at most the first trial overruns the budget: " + tuning);
+        assertEquals(64, tuning.getJsonObject("chosen").getInt("factors"));
+    }
+
+    @Test
+    void aTrainingIsEvaluatedOnTheSplitItNames() throws SQLException {
+        long id = train(QUICK.withSplit("leave-last:2"));
+
+        ModelVersion version = version(id);
+        assertEquals("active", version.status(), () -> "error: " + version.error());
+        EvaluationRun run = transactions.inNew(c -> new EvaluationStore(c).find(catalogue.id(), version.evaluationRunId())).orElseThrow();
+        assertEquals("leave-last", run.protocol());
+        assertEquals(2, run.split().getInt("n"), run.split().toString());
+        assertEquals(2L * USERS_PER_GROUP * 2, run.data().getJsonNumber("test").longValue(), "each user's two latest positives");
+
+        long timeCut = train(QUICK.withSplit("time-cut"));
+        EvaluationRun cut = transactions.inNew(c -> new EvaluationStore(c).find(catalogue.id(), version(timeCut).evaluationRunId()))
+                .orElseThrow();
+        assertEquals("time-cut", cut.protocol());
+        assertEquals(Math.round(0.2 * 2 * USERS_PER_GROUP * POSITIVES_PER_USER), cut.data().getJsonNumber("test").longValue(),
+                "the latest fifth of the positives");
+    }
+
+    @Test
+    void theParametersARequestGivesAreKeptAsGiven() throws SQLException {
+        long id = train(new TrainingRequest(8, null, null, 3, 5, null, null, null).withTuningBudget(30));
+
+        ModelVersion version = version(id);
+        assertEquals("active", version.status(), () -> "error: " + version.error());
+        assertEquals(8, version.factors());
+        assertEquals(3, version.progress().loss().size());
+        assertEquals(5, version.parameters().getInt("neighbours"));
+        var tuning = version.parameters().getJsonObject("tuning");
+        assertEquals(List.of("rp3Beta", "rp3Alpha", "easeLambda", "alpha", "regularization"),
+                tuning.getJsonArray("tuned").getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList());
+        assertTrue(tuning.getJsonArray("trials").getValuesAs(jakarta.json.JsonObject.class).stream()
+                .filter(t -> t.getString("algorithm").equals("ials"))
+                .allMatch(t -> t.getJsonObject("setting").getInt("factors") == 8 && t.getJsonObject("setting").getInt("epochs") == 3),
+                tuning.toString());
+    }
+
+    @Test
     void activatesAnotherVersionRollsBackAndKeepsFactorsOfOnlyTheNewestVersions() throws SQLException {
-        var quick = new TrainingRequest(8, null, null, 3, 5, null, null, null);
+        var quick = QUICK;
         long first = train(quick), second = train(quick);
         assertEquals("retired", version(first).status());
         assertEquals("active", version(second).status());
@@ -216,7 +299,7 @@ class TrainingRunIT {
 
     @Test
     void aFailedTrainingKeepsThePreviousModelServingAndCannotBeActivated() throws SQLException {
-        long good = train(new TrainingRequest(8, null, null, 3, 5, null, null, null));
+        long good = train(QUICK);
         // a version whose stored parameters are unusable fails in the job
         long bad = Transacted.inNew(transactions, c -> new ModelVersions(c).open(catalogue.id(), "{}", "api"));
         assertThrows(ConflictException.class, () -> Transacted.inNew(transactions,
@@ -285,7 +368,7 @@ class TrainingRunIT {
             delete.setLong(1, catalogue.id());
             delete.executeUpdate();
         }
-        long id = train(new TrainingRequest(8, null, null, 3, 5, null, null, null));
+        long id = train(QUICK);
         ModelVersion version = version(id);
         assertEquals("failed", version.status());
         assertTrue(version.error().contains("too few interactions"), version.error());
@@ -293,6 +376,9 @@ class TrainingRunIT {
         var run = transactions.inNew(c -> new EvaluationStore(c).list(catalogue.id(), 5));
         assertEquals("failed", run.getFirst().status());
     }
+
+    /** Tuning off: these tests are about storing and activating. */
+    private static final TrainingRequest QUICK = new TrainingRequest(8, null, null, 3, 5, null, null, null).withTuningBudget(0);
 
     private long train(TrainingRequest request) {
         String parameters = TrainingRun.parameters(request.validated(), null).toString();

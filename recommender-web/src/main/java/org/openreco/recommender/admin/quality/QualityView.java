@@ -80,6 +80,7 @@ public class QualityView extends VerticalLayout implements BeforeEnterObserver {
 
     final H2 heading = new H2();
     final Button evaluate = new Button("Evaluate now", VaadinIcon.CHART.create(), click -> evaluate());
+    final Select<String> split = new Select<>();
     final Grid<EvaluationRun> runs = new Grid<>(EvaluationRun.class, false);
     final Paragraph runSummary = new Paragraph();
     final Grid<MetricRow> metrics = new Grid<>(MetricRow.class, false);
@@ -104,6 +105,10 @@ public class QualityView extends VerticalLayout implements BeforeEnterObserver {
         setId("quality-view");
         addClassName("quality-view");
         evaluate.setId("evaluate");
+        split.setId("evaluate-split");
+        split.setAriaLabel("Split");
+        split.setItems(TrainingRequest.RANDOM, TrainingRequest.LEAVE_LAST, TrainingRequest.TIME_CUT);
+        split.setValue(TrainingRequest.RANDOM);
         runSummary.setId("run-summary");
         coldStart.setId("cold-start");
 
@@ -154,7 +159,9 @@ public class QualityView extends VerticalLayout implements BeforeEnterObserver {
         comparison.addColumn(RunComparison.Row::algorithm).setHeader("Algorithm").setAutoWidth(true);
         comparison.addColumn(RunComparison.Row::metric).setHeader("Metric").setAutoWidth(true);
         comparison.addColumn(row -> number(row.first())).setHeader("First");
+        comparison.addColumn(row -> interval(row.firstInterval())).setHeader("First 95 %").setAutoWidth(true);
         comparison.addColumn(row -> number(row.second())).setHeader("Second");
+        comparison.addColumn(row -> interval(row.secondInterval())).setHeader("Second 95 %").setAutoWidth(true);
         comparison.addColumn(row -> signed(row.difference())).setHeader("Second − first");
         comparison.setEmptyStateText("Choose two runs.");
 
@@ -173,7 +180,9 @@ public class QualityView extends VerticalLayout implements BeforeEnterObserver {
 
         var compareBar = new HorizontalLayout(first, second);
         compareBar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        add(links, heading, new H3("Evaluation runs"), evaluate, runs, runSummary, metrics, ndcgChart, recallChart, coldStart,
+        var evaluation = new HorizontalLayout(split, evaluate);
+        evaluation.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        add(links, heading, new H3("Evaluation runs"), evaluation, runs, runSummary, metrics, ndcgChart, recallChart, coldStart,
                 new H3("NDCG@" + TREND_K + " across runs"), trend, new H3("Compare two runs"), compareBar, comparison,
                 new H3("Click-through per source (online)"), ctrDays, ctrChart, ctrTotals, refreshed);
         Polling.every(this, REFRESH_MILLIS, this::refresh);
@@ -303,7 +312,7 @@ public class QualityView extends VerticalLayout implements BeforeEnterObserver {
 
     private void evaluate() {
         try {
-            var run = evaluations.start(catalogue, TrainingRequest.defaults());
+            var run = evaluations.start(catalogue, TrainingRequest.defaults().withSplit(split.getValue()));
             Notification.show("Evaluation run " + run.id() + " started");
         } catch (InvalidInputException | ConflictException e) {
             Notification.show(e.getMessage());
@@ -320,8 +329,9 @@ public class QualityView extends VerticalLayout implements BeforeEnterObserver {
     static String protocol(EvaluationRun run) {
         var split = run.split();
         String ratio = split != null && split.get("ratio") instanceof JsonNumber n ? ", test " + n.doubleValue() : "";
+        String last = split != null && split.get("n") instanceof JsonNumber n ? " " + n.intValue() : "";
         String seed = split != null && split.get("seed") instanceof JsonNumber n ? ", seed " + n.longValue() : "";
-        return (run.protocol() == null ? "" : run.protocol()) + ratio + seed;
+        return (run.protocol() == null ? "" : run.protocol()) + last + ratio + seed;
     }
 
     private static String describe(JsonObject data) {
@@ -374,7 +384,10 @@ public class QualityView extends VerticalLayout implements BeforeEnterObserver {
 
     /** A metric's 95 % bootstrap interval over users, "0.3012–0.3388"; "–" where the run has none. */
     static String interval(MetricsAtK at, String metric) {
-        double[] bounds = at.intervals().get(metric);
+        return interval(at.intervals().get(metric));
+    }
+
+    static String interval(double[] bounds) {
         return bounds == null ? "–" : number(bounds[0]) + "–" + number(bounds[1]);
     }
 

@@ -15,12 +15,21 @@ import org.openreco.recommender.evaluation.boundary.MetricsAtK;
 
 /**
  * Two evaluation runs side by side: for every algorithm and metric at every K either run reports, both
- * values and the second minus the first (NaN where a run lacks the value).
+ * values with their 95 % bootstrap intervals over users where the runs have them, and the second minus the
+ * first (NaN where a run lacks the value).
  */
 final class RunComparison {
 
-    /** One compared value: e.g. ials, ndcg@10, 0.31 in the first run, 0.33 in the second. */
-    record Row(String algorithm, String metric, double first, double second) {
+    /**
+     * One compared value: e.g. ials, ndcg@10, 0.31 in the first run, 0.33 in the second, each with its interval
+     * {low, high} (null where the run has none).
+     */
+    record Row(String algorithm, String metric, double first, double second, double[] firstInterval,
+            double[] secondInterval) {
+
+        Row(String algorithm, String metric, double first, double second) {
+            this(algorithm, metric, first, second, null, null);
+        }
 
         double difference() {
             return second - first;
@@ -51,7 +60,9 @@ final class RunComparison {
                     double x = a.flatMap(r -> at(r, k)).map(m -> metric.getValue().applyAsDouble(m)).orElse(Double.NaN);
                     double y = b.flatMap(r -> at(r, k)).map(m -> metric.getValue().applyAsDouble(m)).orElse(Double.NaN);
                     if (!Double.isNaN(x) || !Double.isNaN(y)) {
-                        rows.add(new Row(algorithm, metric.getKey() + "@" + k, x, y));
+                        double[] xi = a.flatMap(r -> at(r, k)).map(m -> m.intervals().get(metric.getKey())).orElse(null);
+                        double[] yi = b.flatMap(r -> at(r, k)).map(m -> m.intervals().get(metric.getKey())).orElse(null);
+                        rows.add(new Row(algorithm, metric.getKey() + "@" + k, x, y, xi, yi));
                     }
                 }
             }
@@ -73,6 +84,7 @@ final class RunComparison {
         var metrics = new LinkedHashMap<String, ToDoubleFunction<MetricsAtK>>();
         metrics.put("precision", MetricsAtK::precision);
         metrics.put("recall", MetricsAtK::recall);
+        metrics.put("f1", MetricsAtK::f1);
         metrics.put("ndcg", MetricsAtK::ndcg);
         metrics.put("map", MetricsAtK::map);
         metrics.put("mrr", MetricsAtK::mrr);

@@ -42,7 +42,7 @@ import org.openreco.recommender.training.boundary.TrainingRequest;
 
 /**
  * A catalogue's collaborative model: train one with chosen parameters, follow the newest training live
- * (phase, epochs, loss per epoch), and see every version with its data and headline NDCG@10; a trained
+ * (phase, epochs, loss per epoch), see how the newest trained version's parameters were tuned, and see every version with its data and headline NDCG@10; a trained
  * version can be activated and a retired one brought back (roll back).
  */
 @Route(value = "catalogues/:catalogue/training", layout = MainLayout.class)
@@ -69,6 +69,7 @@ public class TrainingView extends VerticalLayout implements BeforeEnterObserver 
     final ProgressBar progress = new ProgressBar();
     final LineChart lossChart = new LineChart("loss-chart", "");
     final Grid<ModelVersion> versions = new Grid<>(ModelVersion.class, false);
+    final TuningPanel tuning = new TuningPanel();
     final RefreshedLabel refreshed = new RefreshedLabel("training-refreshed", REFRESH_MILLIS);
     private final HorizontalLayout links = new HorizontalLayout();
 
@@ -101,7 +102,7 @@ public class TrainingView extends VerticalLayout implements BeforeEnterObserver 
         versions.setEmptyStateText("No model trained yet.");
 
         add(links, heading, active, new H3("Train a model"), form, new H3("Newest training"), status, progress,
-                lossChart, new H3("Model versions"), versions, refreshed);
+                lossChart, new H3("Parameter tuning"), tuning, new H3("Model versions"), versions, refreshed);
         Polling.every(this, REFRESH_MILLIS, this::refresh);
     }
 
@@ -151,6 +152,8 @@ public class TrainingView extends VerticalLayout implements BeforeEnterObserver 
         boolean running = newestFirst.stream().anyMatch(v -> "training".equals(v.status()));
         form.train.setEnabled(!running);
         showNewest(newestFirst.isEmpty() ? null : newestFirst.getFirst());
+        tuning.show(newestFirst.stream().filter(v -> v.parameters() != null && v.parameters().containsKey("tuning"))
+                .findFirst().orElse(null));
     }
 
     private void showNewest(ModelVersion newest) {

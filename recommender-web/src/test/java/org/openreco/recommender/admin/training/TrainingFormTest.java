@@ -28,7 +28,8 @@ class TrainingFormTest {
 
         form.train.click();
 
-        assertEquals(List.of(TrainingRequest.defaults()), trained.stream().map(TrainingForm.TrainEvent::getRequest).toList());
+        assertEquals(List.of(TrainingRequest.defaults()), trained.stream().map(e -> e.getRequest().validated()).toList());
+        assertEquals(TrainingRequest.TUNABLE, trained.getFirst().getRequest().validated().tuned(), "defaults are tuned");
     }
 
     @Test
@@ -41,11 +42,36 @@ class TrainingFormTest {
         form.testRatio.setValue(0.25);
         form.seed.setValue(7);
         form.k.setValue("20, 5 10,5");
+        form.tuningBudget.setValue(0.0);
 
         form.train.click();
 
         assertEquals(1, trained.size());
-        assertEquals(new TrainingRequest(8, 2.5, 0.1, 5, 20, 0.25, 7L, List.of(5, 10, 20)).validated(), trained.getFirst().getRequest());
+        assertEquals(new TrainingRequest(8, 2.5, 0.1, 5, 20, 0.25, 7L, List.of(5, 10, 20)).withTuningBudget(0).validated(),
+                trained.getFirst().getRequest().validated());
+    }
+
+    @Test
+    void a_leave_last_split_is_sent_with_its_n_and_the_others_by_name() {
+        assertEquals("random", form.split.getValue());
+        assertFalse(form.leaveLast.isEnabled(), "N only for leave-last");
+        form.split.setValue("leave-last");
+        form.leaveLast.setValue(3);
+        form.train.click();
+        form.split.setValue("time-cut");
+        form.train.click();
+
+        assertEquals(List.of("leave-last:3", "time-cut"), trained.stream().map(e -> e.getRequest().validated().split()).toList());
+    }
+
+    @Test
+    void a_negative_tuning_budget_is_refused_on_its_field() {
+        form.tuningBudget.setValue(-1.0);
+
+        form.train.click();
+
+        assertTrue(trained.isEmpty());
+        assertTrue(form.tuningBudget.isInvalid());
     }
 
     @Test

@@ -47,7 +47,7 @@ class FrozenDatabaseIT {
                             return new long[] {status, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)};
                         }));
                     }
-                    Thread.sleep(6_000);
+                    Thread.sleep(20_000);
                 } finally {
                     signal(postgres, "CONT");
                 }

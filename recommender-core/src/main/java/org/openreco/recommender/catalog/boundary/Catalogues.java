@@ -91,7 +91,7 @@ public class Catalogues {
         cache.forgetCatalogue(newName);
         catalogue.rename(newName);
         em.flush();
-        catalogueChanged.fire(new CatalogueChanged(catalogue.getId(), "renamed"));
+        catalogueChanged.fire(new CatalogueChanged(catalogue.getId(), CatalogueChanged.RENAMED));
         return catalogue;
     }
 
@@ -109,7 +109,7 @@ public class Catalogues {
         }
         cache.forgetCatalogue(name);
         em.remove(catalogue);
-        catalogueChanged.fire(new CatalogueChanged(catalogue.getId(), "deleted"));
+        catalogueChanged.fire(new CatalogueChanged(catalogue.getId(), CatalogueChanged.DELETED));
     }
 
     public CatalogueCounts counts(String name) {

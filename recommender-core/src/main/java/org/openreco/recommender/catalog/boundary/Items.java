@@ -61,7 +61,7 @@ public class Items {
             em.unwrap(Session.class).doWork(connection -> ItemWriter.upsert(connection, catalogueId, valid));
             // an item hidden by its upsert must leave the lists served from the cache at once
             if (valid.stream().anyMatch(item -> Boolean.FALSE.equals(item.available()))) {
-                catalogueChanged.fire(new CatalogueChanged(catalogueId, "items hidden"));
+                catalogueChanged.fire(new CatalogueChanged(catalogueId, CatalogueChanged.ITEMS_HIDDEN));
             }
         }
         return new BatchResult(elements);
@@ -107,7 +107,8 @@ public class Items {
                 .executeUpdate();
         em.clear();
         if (changed > 0) {
-            catalogueChanged.fire(new CatalogueChanged(item.getCatalogueId(), "item " + (available ? "shown" : "hidden")));
+            catalogueChanged.fire(new CatalogueChanged(item.getCatalogueId(),
+                    available ? CatalogueChanged.ITEM_SHOWN : CatalogueChanged.ITEM_HIDDEN));
         }
         return get(catalogue, externalId);
     }
@@ -121,7 +122,7 @@ public class Items {
                 .setParameter(1, id)
                 .executeUpdate();
         em.clear();
-        catalogueChanged.fire(new CatalogueChanged(item.getCatalogueId(), "item deleted"));
+        catalogueChanged.fire(new CatalogueChanged(item.getCatalogueId(), CatalogueChanged.ITEM_DELETED));
     }
 
     /** One page of a catalogue's items matching the filter, newest first. */

@@ -72,9 +72,9 @@ public class ServingStates {
                 continue;
             }
             try {
-                if (change.what().equals("deleted") || change.what().equals("renamed")) {
+                if (change.nameGone()) {
                     byName.remove(entry.getKey());
-                } else if (change.what().startsWith("item")) {
+                } else if (change.availabilityOnly()) {
                     var state = entry.getValue().state();
                     var available = read(connection -> new ServingStateLoader(connection, budget()).available(state));
                     byName.put(entry.getKey(), new Held(state.with(available), entry.getValue().stampDue()));

@@ -167,8 +167,11 @@ java_opts() {
         opts+=("-Djboss.node.name=$node" "-Djboss.tx.node.id=$tx_id")
     fi
     # the Spark training job (module recommender-spark, built beside the EAR) for catalogues whose engine is spark
+    # (in a file: on the command line its 200 jars would hide the server's own arguments from tools that cut it)
     if [ -f "$REPO_ROOT/recommender-spark/target/job.classpath" ]; then
-        opts+=("-Drecommender.spark.classpath=$REPO_ROOT/recommender-spark/target/classes:$(cat "$REPO_ROOT/recommender-spark/target/job.classpath")")
+        printf '%s' "$REPO_ROOT/recommender-spark/target/classes:$(cat "$REPO_ROOT/recommender-spark/target/job.classpath")" \
+            > "$BASE/spark.classpath"
+        opts+=("-Drecommender.spark.classpath-file=$BASE/spark.classpath")
     fi
     if [ -n "${LOAD_BALANCER:-}" ]; then
         opts+=("-Drecommender.balancer.host=${LOAD_BALANCER%:*}" "-Drecommender.balancer.port=${LOAD_BALANCER##*:}")

@@ -26,6 +26,8 @@ public final class SparkJob {
     public static final String COMMAND = "recommender.spark.command";
     /** System property: the job's classpath (recommender-spark's classes and jars), when no command is set. */
     public static final String CLASSPATH = "recommender.spark.classpath";
+    /** System property: a file holding the job's classpath, read when {@value #CLASSPATH} is not set. */
+    public static final String CLASSPATH_FILE = "recommender.spark.classpath-file";
     /** System property: the heap of the job's JVM (default 2g). */
     public static final String HEAP = "recommender.spark.heap";
     static final String MAIN = "org.openreco.recommender.spark.SparkTrainingJob";
@@ -103,9 +105,17 @@ public final class SparkJob {
             return List.of(command.strip().split("\\s+"));
         }
         String classpath = System.getProperty(CLASSPATH);
+        String classpathFile = System.getProperty(CLASSPATH_FILE);
+        if ((classpath == null || classpath.isBlank()) && classpathFile != null && !classpathFile.isBlank()) {
+            try {
+                classpath = Files.readString(Path.of(classpathFile)).strip();
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read the Spark job's classpath from " + classpathFile + ": " + e.getMessage(), e);
+            }
+        }
         if (classpath == null || classpath.isBlank()) {
             throw new IllegalStateException("Spark training is not set up on this server: set the system property " + CLASSPATH
-                    + " (bin/server.sh does when recommender-spark is built) or " + COMMAND);
+                    + " or " + CLASSPATH_FILE + " (bin/server.sh does when recommender-spark is built) or " + COMMAND);
         }
         return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + System.getProperty(HEAP, "2g"), "--enable-native-access=ALL-UNNAMED",

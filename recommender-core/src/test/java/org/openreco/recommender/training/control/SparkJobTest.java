@@ -50,4 +50,25 @@ class SparkJobTest {
             }
         }
     }
+
+    @Test
+    void the_classpath_may_come_from_a_file() throws Exception {
+        String command = System.clearProperty(SparkJob.COMMAND), classpath = System.clearProperty(SparkJob.CLASSPATH);
+        Path file = folder.resolve("spark.classpath");
+        Files.writeString(file, "/srv/spark/classes:/srv/spark/lib/a.jar\n");
+        System.setProperty(SparkJob.CLASSPATH_FILE, file.toString());
+        try {
+            var launcher = SparkJob.launcher();
+            assertEquals("/srv/spark/classes:/srv/spark/lib/a.jar", launcher.get(launcher.indexOf("-cp") + 1));
+            assertEquals(SparkJob.MAIN, launcher.getLast());
+        } finally {
+            System.clearProperty(SparkJob.CLASSPATH_FILE);
+            if (command != null) {
+                System.setProperty(SparkJob.COMMAND, command);
+            }
+            if (classpath != null) {
+                System.setProperty(SparkJob.CLASSPATH, classpath);
+            }
+        }
+    }
 }

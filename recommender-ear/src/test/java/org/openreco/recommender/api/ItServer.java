@@ -40,7 +40,10 @@ final class ItServer {
         Path instance = MODULE.resolve("target/server/instance-" + offset);
         long pid = Long.parseLong(Files.readString(instance.resolve("server.pid")).strip());
         var process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no server process " + pid));
-        String command = process.info().commandLine().orElse("");
+        // the whole command line from /proc: ProcessHandle's may be cut short of the base dir's argument
+        Path cmdline = Path.of("/proc", Long.toString(pid), "cmdline");
+        String command = Files.isReadable(cmdline) ? Files.readString(cmdline).replace('\0', ' ')
+                : process.info().commandLine().orElse("");
         if (!command.contains("-Djboss.server.base.dir=" + instance)) {
             throw new IllegalStateException("process " + pid + " is not the IT server of " + instance + ": " + command);
         }

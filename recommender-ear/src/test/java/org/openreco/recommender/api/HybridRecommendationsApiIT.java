@@ -86,10 +86,7 @@ class HybridRecommendationsApiIT {
 
     @AfterAll
     static void deleteTheCatalogue() throws SQLException {
-        try (var db = VectorFixtures.database(); var ps = db.prepareStatement("delete from catalogue where name = ?")) {
-            ps.setString(1, shop.catalogue);
-            ps.executeUpdate();
-        }
+        VectorFixtures.deleteCatalogues(List.of(shop.catalogue));
     }
 
     @Test

@@ -58,10 +58,7 @@ class RecommendationsApiIT {
      */
     @AfterAll
     static void deleteTheCatalogues() throws SQLException {
-        try (var db = VectorFixtures.database(); var ps = db.prepareStatement("delete from catalogue where name = any(?)")) {
-            ps.setArray(1, db.createArrayOf("text", CREATED.toArray()));
-            ps.executeUpdate();
-        }
+        VectorFixtures.deleteCatalogues(CREATED);
     }
 
     /** true: the re-embedding pipeline is deployed and writes the vectors; false: the tests write them. */

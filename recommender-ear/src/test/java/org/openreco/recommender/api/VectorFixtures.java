@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,6 +112,25 @@ final class VectorFixtures {
 
     static Connection database() throws SQLException {
         return DriverManager.getConnection(URL, USER, PASSWORD);
+    }
+
+    /**
+     * Deletes test catalogues straight in the database. The server may still be working on them (a
+     * re-embedding batch, candidates computed ahead), and a delete that cascades through their users can then
+     * be chosen as a deadlock's victim: it is tried again, up to three times.
+     */
+    static void deleteCatalogues(Collection<String> names) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try (var db = database(); var ps = db.prepareStatement("delete from catalogue where name = any(?)")) {
+                ps.setArray(1, db.createArrayOf("text", names.toArray()));
+                ps.executeUpdate();
+                return;
+            } catch (SQLException e) {
+                if (!"40P01".equals(e.getSQLState()) || attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Encodes every item of the catalogue with the model and activates the generation; returns its id. */

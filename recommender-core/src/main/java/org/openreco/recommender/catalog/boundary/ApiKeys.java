@@ -1,9 +1,6 @@
 package org.openreco.recommender.catalog.boundary;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -12,11 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.sql.SQLException;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import javax.sql.DataSource;
 import org.openreco.recommender.catalog.control.CatalogueCache;
 import org.openreco.recommender.catalog.entity.ApiKey;
 import org.openreco.recommender.platform.boundary.CatalogueAccessChanged;
@@ -24,7 +19,7 @@ import org.openreco.recommender.platform.boundary.InputChecks;
 import org.openreco.recommender.platform.boundary.InvalidInputException;
 import org.openreco.recommender.platform.boundary.NotFoundException;
 
-/** Storefront API keys per catalogue: create (the key is returned once), list, revoke, check. */
+/** Storefront API keys per catalogue: create (the key is returned once), list, revoke ({@link ApiKeyCheck} checks them). */
 @Stateless
 public class ApiKeys {
 
@@ -39,9 +34,6 @@ public class ApiKeys {
 
     @PersistenceContext
     EntityManager em;
-
-    @Resource(lookup = "java:jboss/datasources/RecommenderRequestDS")
-    DataSource requests;
 
     @Inject
     Catalogues catalogues;
@@ -95,11 +87,7 @@ public class ApiKeys {
         return apiKey;
     }
 
-    /**
-     * Whether the key opens the catalogue: a cached answer for keys seen in the last seconds, else one
-     * indexed lookup by prefix and a constant-time compare of the hashes. No transaction of its own.
-     */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    /** The stored form of a key (SHA-256, hex); {@link ApiKeyCheck} compares presented keys by it. */
     static String hash(String key) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
